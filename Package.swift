@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Imports point down this list only (see ARCHITECTURE.md):
+// Wire ← Routing ← Engine ← Topology / Commands ← netsim executable.
+let package = Package(
+    name: "netsim",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "netsim", targets: ["netsim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "NetSimWire"),
+        .target(name: "NetSimRouting", dependencies: ["NetSimWire"]),
+        .target(name: "NetSimEngine", dependencies: ["NetSimWire", "NetSimRouting"]),
+        .target(name: "NetSimTopology", dependencies: [
+            "NetSimWire", "NetSimRouting", "NetSimEngine",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "NetSimCommands", dependencies: ["NetSimWire", "NetSimRouting", "NetSimEngine"]),
+        .executableTarget(name: "netsim", dependencies: [
+            "NetSimWire", "NetSimEngine", "NetSimTopology", "NetSimCommands",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "NetSimWireTests", dependencies: ["NetSimWire"]),
+        .testTarget(name: "NetSimRoutingTests", dependencies: ["NetSimRouting"]),
+        .testTarget(name: "NetSimEngineTests", dependencies: ["NetSimEngine"]),
+        .testTarget(name: "NetSimTopologyTests", dependencies: ["NetSimTopology"]),
+        .testTarget(name: "NetSimCommandsTests", dependencies: ["NetSimCommands", "NetSimTopology"]),
+        .testTarget(name: "NetSimEndToEndTests", dependencies: ["NetSimTopology"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,168 @@
+import NetSimEngine
+import NetSimRouting
+import NetSimWire
+
+/// A place in a topology file, 1-based, for error messages: "file.yaml:12:7".
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+}
+
+/// A topology file after parsing: plain values in the seed schema, each remembering where it was
+/// written. Produced by `TopologyParser`, checked by `TopologyValidator`, turned into a running
+/// simulation by `SimulationBuilder`.
+public struct TopologySpec: Sendable {
+    public var name: String
+    public var description: String?
+    public var devices: [DeviceSpec]
+    public var links: [LinkSpec]
+    public var script: [ScriptStep]
+
+    public init(name: String, description: String? = nil, devices: [DeviceSpec], links: [LinkSpec],
+                script: [ScriptStep]) {
+        self.name = name
+        self.description = description
+        self.devices = devices
+        self.links = links
+        self.script = script
+    }
+}
+
+public struct DeviceSpec: Sendable {
+    public var name: String
+    public var kind: DeviceKind
+    public var routerID: IPv4Address?
+    public var interfaces: [InterfaceSpec]
+    /// Static routes from the device's `routes:` list.
+    public var staticRoutes: [StaticRouteSpec]
+    public var location: SourceLocation
+
+    public init(name: String, kind: DeviceKind, routerID: IPv4Address? = nil, interfaces: [InterfaceSpec],
+                staticRoutes: [StaticRouteSpec] = [], location: SourceLocation) {
+        self.name = name
+        self.kind = kind
+        self.routerID = routerID
+        self.interfaces = interfaces
+        self.staticRoutes = staticRoutes
+        self.location = location
+    }
+}
+
+public struct InterfaceSpec: Sendable {
+    public var name: String
+    /// The CIDR address from `ip:`; nil for switch ports and unnumbered interfaces.
+    public var address: InterfaceAddress?
+    /// A host's default gateway from `gateway:`.
+    public var gateway: IPv4Address?
+    /// Switch ports only: the VLAN an access port belongs to (`vlan:`, default 1) or the VLANs a
+    /// trunk port carries tagged (`trunk:`).
+    public var switchport: SwitchportSpec?
+    /// `shutdown: true` starts the interface administratively down.
+    public var shutdown: Bool
+    public var location: SourceLocation
+
+    public init(name: String, address: InterfaceAddress? = nil, gateway: IPv4Address? = nil,
+                switchport: SwitchportSpec? = nil, shutdown: Bool = false, location: SourceLocation) {
+        self.name = name
+        self.address = address
+        self.gateway = gateway
+        self.switchport = switchport
+        self.shutdown = shutdown
+        self.location = location
+    }
+}
+
+public enum SwitchportSpec: Sendable, Equatable {
+    case access(vlan: UInt16)
+    case trunk(vlans: [UInt16])
+}
+
+public struct StaticRouteSpec: Sendable {
+    public var prefix: IPv4Prefix
+    /// Gateway (`via:`); at least one of `via` and `interface` is given.
+    public var via: IPv4Address?
+    public var interface: String?
+    public var distance: UInt8
+    public var location: SourceLocation
+
+    public init(prefix: IPv4Prefix, via: IPv4Address?, interface: String?, distance: UInt8 = 1,
+                location: SourceLocation) {
+        self.prefix = prefix
+        self.via = via
+        self.interface = interface
+        self.distance = distance
+        self.location = location
+    }
+}
+
+public struct EndpointSpec: Sendable, Hashable {
+    public var device: String
+    public var interface: String
+    public var location: SourceLocation
+
+    public init(device: String, interface: String, location: SourceLocation) {
+        self.device = device
+        self.interface = interface
+        self.location = location
+    }
+
+    public var description: String { "\(device):\(interface)" }
+}
+
+public struct LinkSpec: Sendable {
+    /// Two endpoints make a point-to-point link; more make a shared broadcast segment.
+    public var endpoints: [EndpointSpec]
+    /// One-way propagation delay (`delay:`, default 1 ms).
+    public var delay: SimTime
+    /// Probability in percent that a frame is lost (`loss:`, default 0).
+    public var lossPercent: Double
+    /// Largest IP packet the link carries (`mtu:`, default 1500).
+    public var mtu: Int
+    public var location: SourceLocation
+
+    public static let defaultDelay = SimTime.milliseconds(1)
+    public static let defaultMTU = 1500
+
+    public init(endpoints: [EndpointSpec], delay: SimTime = LinkSpec.defaultDelay, lossPercent: Double = 0,
+                mtu: Int = LinkSpec.defaultMTU, location: SourceLocation) {
+        self.endpoints = endpoints
+        self.delay = delay
+        self.lossPercent = lossPercent
+        self.mtu = mtu
+        self.location = location
+    }
+}
+
+public struct ScriptStep: Sendable {
+    public enum Time: Sendable, Equatable {
+        /// `converged` or `converged + N` (N in ms, or with a unit).
+        case afterConvergence(SimTime)
+        /// An absolute simulated time: `250ms`, `2s`.
+        case absolute(SimTime)
+    }
+
+    public var at: Time
+    public var device: String
+    public var command: String
+    public var location: SourceLocation
+
+    public init(at: Time, device: String, command: String, location: SourceLocation) {
+        self.at = at
+        self.device = device
+        self.command = command
+        self.location = location
+    }
+}

@@ -1,0 +1,41 @@
+/// A 48-bit IEEE MAC address, held in the low bits of a UInt64.
+public struct MACAddress: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let value: UInt64
+
+    public init(_ value: UInt64) { self.value = value & 0xFFFF_FFFF_FFFF }
+
+    public init?(_ text: some StringProtocol) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 6 else { return nil }
+        var result: UInt64 = 0
+        for part in parts {
+            guard part.count == 2, let byte = UInt8(part, radix: 16) else { return nil }
+            result = result << 8 | UInt64(byte)
+        }
+        value = result
+    }
+
+    public static let broadcast = MACAddress(0xFFFF_FFFF_FFFF)
+    public static let zero = MACAddress(0)
+
+    /// A locally administered unicast address (02:...) derived from a device and port number,
+    /// so that the same topology always yields the same addresses: 02:00:DD:DD:PP:PP.
+    public static func local(device: Int, port: Int) -> MACAddress {
+        MACAddress(0x0200_0000_0000 | UInt64(device & 0xFFFF) << 16 | UInt64(port & 0xFFFF))
+    }
+
+    public var isBroadcast: Bool { self == .broadcast }
+    /// Group (multicast or broadcast) addresses have the least significant bit of the first octet set.
+    public var isGroup: Bool { value >> 40 & 1 == 1 }
+
+    public var bytes: [UInt8] { (0..<6).map { UInt8(value >> (40 - 8 * UInt64($0)) & 0xFF) } }
+
+    public var description: String {
+        bytes.map { byte in
+            let hex = String(byte, radix: 16)
+            return hex.count == 1 ? "0" + hex : hex
+        }.joined(separator: ":")
+    }
+
+    public static func < (lhs: MACAddress, rhs: MACAddress) -> Bool { lhs.value < rhs.value }
+}

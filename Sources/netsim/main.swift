@@ -1,0 +1,2 @@
+// Entry point; replaced by the command-line front end.
+print("netsim")
