@@ -6,34 +6,39 @@ import NetSimWire
 /// Candidates whose next hop does not resolve are kept but not selected. Static next hops resolve
 /// recursively through the selected non-static routes, as FRR's zebra does.
 public struct RoutingTable: Sendable {
-    /// Candidates keyed by prefix, then by source.
-    private var candidates: [IPv4Prefix: [RouteSource: Route]] = [:]
+    /// Candidates keyed by prefix; within a prefix, one route per (source, distance), so a
+    /// floating static (higher distance) can wait behind the primary.
+    private var candidates: [IPv4Prefix: [Route]] = [:]
     public private(set) var fib = ForwardingTable()
     /// Bumped each time the selected set changes; lets observers notice changes cheaply.
     public private(set) var version: UInt64 = 0
 
     public init() {}
 
+    /// Adds a candidate, replacing the one with the same prefix, source and distance.
     public mutating func setCandidate(_ route: Route) {
-        candidates[route.prefix, default: [:]][route.source] = route
+        var list = candidates[route.prefix] ?? []
+        list.removeAll { $0.source == route.source && $0.distance == route.distance }
+        list.append(route)
+        list.sort { $0.isPreferred(over: $1) }
+        candidates[route.prefix] = list
     }
 
-    public mutating func removeCandidate(_ prefix: IPv4Prefix, source: RouteSource) {
-        candidates[prefix]?[source] = nil
-        if candidates[prefix]?.isEmpty == true { candidates[prefix] = nil }
+    /// Removes the candidates of one source for a prefix (of one distance only, when given).
+    public mutating func removeCandidate(_ prefix: IPv4Prefix, source: RouteSource, distance: UInt8? = nil) {
+        guard var list = candidates[prefix] else { return }
+        list.removeAll { $0.source == source && (distance == nil || $0.distance == distance) }
+        candidates[prefix] = list.isEmpty ? nil : list
     }
 
     /// Replaces every candidate of one source at once (a protocol's full table, or the connected set).
     public mutating func replaceCandidates(source: RouteSource, with routes: [Route]) {
-        for prefix in candidates.keys.sorted() where candidates[prefix]?[source] != nil {
-            removeCandidate(prefix, source: source)
-        }
+        for prefix in Array(candidates.keys) { removeCandidate(prefix, source: source) }
         for route in routes { setCandidate(route) }
     }
 
-    public func candidates(for prefix: IPv4Prefix) -> [Route] {
-        (candidates[prefix] ?? [:]).values.sorted { $0.isPreferred(over: $1) }
-    }
+    /// The candidates for a prefix, most preferred first.
+    public func candidates(for prefix: IPv4Prefix) -> [Route] { candidates[prefix] ?? [] }
 
     public var allCandidates: [Route] {
         candidates.keys.sorted().flatMap { candidates(for: $0) }
@@ -59,7 +64,9 @@ public struct RoutingTable: Sendable {
         var selected = ForwardingTable()
         for prefix in prefixes {
             for route in candidates(for: prefix) {
-                let usable = route.isRecursive ? route.resolved(through: base) : route.restricted(to: interfaceUp)
+                let usable = route.isRecursive
+                    ? route.resolved(through: base, interfaceUp: interfaceUp)
+                    : route.restricted(to: interfaceUp)
                 if let usable {
                     selected.insert(usable)
                     break
@@ -85,9 +92,13 @@ extension Route {
         return route
     }
 
-    func resolved(through table: ForwardingTable) -> Route? {
+    func resolved(through table: ForwardingTable, interfaceUp: (Int) -> Bool) -> Route? {
         var hops = Set<NextHop>()
         for hop in nextHops {
+            if hop.interface != NextHop.unresolvedInterface {
+                if interfaceUp(hop.interface) { hops.insert(hop) }
+                continue
+            }
             guard let gateway = hop.address, let via = table.lookup(gateway) else { continue }
             for viaHop in via.nextHops {
                 hops.insert(NextHop(address: viaHop.address ?? gateway, interface: viaHop.interface))

@@ -33,6 +33,8 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
 
     public var isMulticast: Bool { value >> 28 == 0xE }
     public var isLoopback: Bool { value >> 24 == 127 }
+    /// The limited broadcast address 255.255.255.255.
+    public var isBroadcast: Bool { value == 0xFFFF_FFFF }
 
     public var description: String {
         let o = octets

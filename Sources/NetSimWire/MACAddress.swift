@@ -18,10 +18,12 @@ public struct MACAddress: Hashable, Comparable, Sendable, CustomStringConvertibl
     public static let broadcast = MACAddress(0xFFFF_FFFF_FFFF)
     public static let zero = MACAddress(0)
 
-    /// A locally administered unicast address (02:...) derived from a device and port number,
-    /// so that the same topology always yields the same addresses: 02:00:DD:DD:PP:PP.
+    /// A locally administered unicast address derived from a device and port number, so that
+    /// the same topology always yields the same addresses: 02:00:00:00:01:00 is device 1, port 0
+    /// (device numbers up to 2^24; port numbers above 255 spill into the second octet).
     public static func local(device: Int, port: Int) -> MACAddress {
-        MACAddress(0x0200_0000_0000 | UInt64(device & 0xFFFF) << 16 | UInt64(port & 0xFFFF))
+        MACAddress(0x0200_0000_0000 | UInt64(port >> 8 & 0xFF) << 32 | UInt64(device & 0xFF_FFFF) << 8
+                   | UInt64(port & 0xFF))
     }
 
     public var isBroadcast: Bool { self == .broadcast }

@@ -1,0 +1,61 @@
+/// Every operation the console can perform; the grammar maps command lines onto these.
+public enum CommandAction: String, Sendable, Equatable, CaseIterable {
+    case showIPRoute
+    case showIPRouteFor
+    case showInterfaces
+    case showInterface
+    case showARP
+    case showMACTable
+    case ping
+    case traceroute
+    case routeAdd
+    case routeAddWithDistance
+    case routeDelete
+    case routeDeleteVia
+    case interfaceShutdown
+    case interfaceNoShutdown
+    case help
+}
+
+extension CommandGrammar {
+    /// The console's commands. Adding a command: a case in `CommandAction`, a line here, and its
+    /// execution in `CommandProcessor`.
+    public static let console: CommandGrammar = {
+        func keywords(_ text: String) -> [Token] { text.split(separator: " ").map { .keyword(String($0)) } }
+        func command(_ action: CommandAction, _ tokens: [Token], options: [Option] = [], json: Bool = false,
+                     _ help: String) -> Command {
+            Command(action: action, tokens: tokens, options: options, acceptsJSON: json, help: help)
+        }
+        let count = Option(flag: "-c", valueName: "N", range: 1...10_000, help: "number of echo requests (default 5)")
+        let size = Option(flag: "-s", valueName: "BYTES", range: 0...65_000, help: "echo data bytes (default 56)")
+        let maxTTL = Option(flag: "-m", valueName: "TTL", range: 1...255, help: "maximum TTL (default 30)")
+        return CommandGrammar(commands: [
+            command(.showIPRoute, keywords("show ip route"), json: true, "routing table"),
+            command(.showIPRouteFor, keywords("show ip route") + [.parameter(.addressOrPrefix)], json: true,
+                    "the route used for an address, or the entry for a prefix"),
+            command(.showInterfaces, keywords("show interfaces"), json: true, "interface addresses and state"),
+            command(.showInterface, keywords("show interfaces") + [.parameter(.interface)], json: true,
+                    "one interface in detail, with counters"),
+            command(.showARP, keywords("show arp"), json: true, "ARP cache"),
+            command(.showMACTable, keywords("show mac address-table"), json: true, "learned MAC addresses (switches)"),
+            command(.ping, keywords("ping") + [.parameter(.address)], options: [count, size], json: true,
+                    "ICMP echo test"),
+            command(.traceroute, keywords("traceroute") + [.parameter(.address)], options: [maxTTL], json: true,
+                    "hop-by-hop path discovery"),
+            command(.routeAdd, keywords("route add") + [.parameter(.prefix), .keyword("via"), .parameter(.address)],
+                    "add a static route"),
+            command(.routeAddWithDistance, keywords("route add") + [.parameter(.prefix), .keyword("via"),
+                                                                   .parameter(.address), .keyword("distance"),
+                                                                   .parameter(.number)],
+                    "add a static route with an administrative distance (1-255)"),
+            command(.routeDelete, keywords("route delete") + [.parameter(.prefix)], "remove the static routes for a prefix"),
+            command(.routeDeleteVia, keywords("route delete") + [.parameter(.prefix), .keyword("via"), .parameter(.address)],
+                    "remove one static route"),
+            command(.interfaceShutdown, keywords("interface shutdown") + [.parameter(.interface)],
+                    "administratively disable an interface"),
+            command(.interfaceNoShutdown, keywords("interface no shutdown") + [.parameter(.interface)],
+                    "administratively enable an interface"),
+            command(.help, keywords("help"), "this list"),
+        ])
+    }()
+}

@@ -1,0 +1,168 @@
+import NetSimEngine
+import NetSimRouting
+
+/// A console command scheduled in a run: at an absolute simulated time, or relative to the
+/// moment the network converged.
+public struct ScriptedCommand: Sendable, Equatable {
+    public enum Time: Sendable, Equatable {
+        case afterConvergence(SimTime)
+        case absolute(SimTime)
+    }
+
+    public var at: Time
+    public var device: String
+    public var command: String
+
+    public init(at: Time, device: String, command: String) {
+        self.at = at
+        self.device = device
+        self.command = command
+    }
+}
+
+/// The finished result of one scripted command.
+public struct ScriptResult: Sendable, Equatable {
+    public var device: String
+    public var command: String
+    public var startedAt: SimTime
+    public var finishedAt: SimTime
+    public var result: CommandResult
+}
+
+/// What a run reports as it goes: event-log lines and command results, in the order they happen.
+public enum ScenarioEvent: Sendable, Equatable {
+    case log(LogEntry)
+    case command(ScriptResult)
+}
+
+/// Drives a simulation through a script, the way `netsim run` does.
+///
+/// ```
+///   start --> waiting for convergence --converged--> running script --all done--> finished
+///                    |                                      |
+///                    +---- --until / event budget hit ------+--> failed (did not converge / finish)
+/// ```
+/// Commands due at the same time start in script order. A command that runs in simulated time
+/// (ping, traceroute) is reported when it finishes, stamped with the time it started.
+public final class ScenarioRunner {
+    public struct Limits: Sendable {
+        /// Simulated time at which an unfinished run gives up.
+        public var until: SimTime
+        /// Events at which an unfinished run gives up.
+        public var maxEvents: UInt64
+
+        public init(until: SimTime = .seconds(3600), maxEvents: UInt64 = 50_000_000) {
+            self.until = until
+            self.maxEvents = maxEvents
+        }
+    }
+
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        case didNotConverge(at: SimTime, lastChange: SimTime, reason: String)
+        case scriptDidNotFinish(at: SimTime, pending: [String], reason: String)
+
+        public var description: String {
+            switch self {
+            case let .didNotConverge(at, lastChange, reason):
+                "network did not converge by t=\(at) (\(reason); last state change at t=\(lastChange))"
+            case let .scriptDidNotFinish(at, pending, reason):
+                "script did not finish by t=\(at) (\(reason)); still waiting for: \(pending.joined(separator: "; "))"
+            }
+        }
+    }
+
+    public struct Summary: Sendable, Equatable {
+        public var simulatedTime: SimTime
+        public var convergedAt: SimTime?
+        public var events: UInt64
+
+        public init(simulatedTime: SimTime, convergedAt: SimTime?, events: UInt64) {
+            self.simulatedTime = simulatedTime
+            self.convergedAt = convergedAt
+            self.events = events
+        }
+    }
+
+    private let simulation: Simulation
+    private let script: [ScriptedCommand]
+    private let processor: CommandProcessor
+    private let limits: Limits
+    private var emit: (ScenarioEvent) -> Void = { _ in }
+    private var tokenToStep: [Int: Int] = [:]
+    private var done = Set<Int>()
+    private var running: [(step: Int, started: SimTime, command: PendingCommand)] = []
+    private var convergenceStepsScheduled = false
+
+    public init(simulation: Simulation, script: [ScriptedCommand], processor: CommandProcessor = CommandProcessor(),
+                limits: Limits = Limits()) {
+        self.simulation = simulation
+        self.script = script
+        self.processor = processor
+        self.limits = limits
+    }
+
+    /// Runs to the end of the script (or to convergence when the script is empty).
+    public func run(emit: @escaping (ScenarioEvent) -> Void) -> Result<Summary, Failure> {
+        self.emit = emit
+        simulation.logHandler = { emit(.log($0)) }
+        simulation.wakeUpHandler = { [unowned self] token in
+            if let step = tokenToStep.removeValue(forKey: token) { startStep(step) }
+        }
+        simulation.probeCompletionHandler = { [unowned self] _ in collectFinished() }
+        defer {
+            simulation.logHandler = nil
+            simulation.wakeUpHandler = nil
+            simulation.probeCompletionHandler = nil
+        }
+        simulation.start()
+        for (index, step) in script.enumerated() {
+            if case .absolute(let time) = step.at { tokenToStep[simulation.scheduleWakeUp(at: time)] = index }
+        }
+        let needsConvergence = script.isEmpty || script.contains { if case .afterConvergence = $0.at { true } else { false } }
+        let outcome = simulation.run(until: limits.until, maxEvents: limits.maxEvents) { [unowned self] in
+            if let converged = simulation.convergedAt, !convergenceStepsScheduled {
+                convergenceStepsScheduled = true
+                for (index, step) in script.enumerated() {
+                    if case .afterConvergence(let offset) = step.at {
+                        tokenToStep[simulation.scheduleWakeUp(at: converged + offset)] = index
+                    }
+                }
+            }
+            return done.count == script.count && (!needsConvergence || simulation.convergedAt != nil)
+        }
+        let summary = Summary(simulatedTime: simulation.now, convergedAt: simulation.convergedAt,
+                              events: simulation.eventsProcessed)
+        guard outcome != .stopped else { return .success(summary) }
+        let reason = outcome == .exhaustedEventBudget
+            ? "event budget of \(limits.maxEvents) exhausted" : "reached --until \(limits.until)"
+        if needsConvergence && simulation.convergedAt == nil {
+            return .failure(.didNotConverge(at: simulation.now, lastChange: simulation.lastStateChange, reason: reason))
+        }
+        let pending = script.indices.filter { !done.contains($0) }.map { "\(script[$0].device)> \(script[$0].command)" }
+        return .failure(.scriptDidNotFinish(at: simulation.now, pending: pending, reason: reason))
+    }
+
+    private func startStep(_ index: Int) {
+        let step = script[index]
+        switch processor.start(step.command, device: step.device, in: simulation) {
+        case .finished(let result):
+            finish(index, started: simulation.now, result: result)
+        case .running(let pending):
+            running.append((index, simulation.now, pending))
+            collectFinished()
+        }
+    }
+
+    private func collectFinished() {
+        while let position = running.firstIndex(where: { $0.command.isFinished(in: simulation) }) {
+            let entry = running.remove(at: position)
+            finish(entry.step, started: entry.started, result: entry.command.result(in: simulation))
+        }
+    }
+
+    private func finish(_ index: Int, started: SimTime, result: CommandResult) {
+        done.insert(index)
+        emit(.command(ScriptResult(device: script[index].device, command: script[index].command, startedAt: started,
+                                   finishedAt: simulation.now, result: result)))
+    }
+}

@@ -1,0 +1,30 @@
+import NetSimRouting
+import NetSimWire
+
+/// Everything that can happen in a simulation at a point in time.
+enum SimEvent {
+    /// A frame finishes crossing a link and arrives at an interface.
+    case frameArrival(EthernetFrame, device: Int, interface: Int, trace: PacketTrace)
+    /// An ARP request for `target` on an interface is due to be retried or given up.
+    case arpRetry(device: Int, interface: Int, target: IPv4Address)
+    /// A ping or traceroute session sends its next probe.
+    case probeSend(session: Int)
+    /// A probe got no answer in time.
+    case probeTimeout(session: Int, probe: Int)
+    /// Time to check whether the network has been stable for the whole stability window.
+    case convergenceCheck
+    /// A moment an outside driver (the script runner, the daemon) asked to be woken at.
+    case wakeUp(token: Int)
+}
+
+/// The layer-3 devices a packet has passed through, kept beside the frame (never on the wire) so
+/// that ping can report the path its packets took.
+struct PacketTrace {
+    var devices: [Int] = []
+
+    static let empty = PacketTrace()
+
+    mutating func record(_ device: Int) {
+        if devices.last != device { devices.append(device) }
+    }
+}

@@ -1,0 +1,75 @@
+import NetSimRouting
+import NetSimWire
+
+/// Putting frames on links, taking them off, and the operational state of interfaces.
+extension Simulation {
+    /// Sends a frame out of an interface to every other endpoint of its link.
+    func transmit(_ frame: EthernetFrame, device: Int, interface: Int, trace: PacketTrace) {
+        let owner = devices[device]
+        guard owner.interfaces[interface].operUp, let linkID = owner.interfaces[interface].link else {
+            owner.interfaces[interface].counters.drops += 1
+            return
+        }
+        owner.interfaces[interface].counters.framesOut += 1
+        owner.interfaces[interface].counters.bytesOut += UInt64(frame.wireLength)
+        let link = links[linkID]
+        for endpoint in link.endpoints where endpoint.device != device || endpoint.interface != interface {
+            if link.lossPercent > 0 && linkRandom[linkID].nextUnit() * 100 < link.lossPercent {
+                links[linkID].framesLost += 1
+                continue
+            }
+            links[linkID].framesCarried += 1
+            schedule(.frameArrival(frame, device: endpoint.device, interface: endpoint.interface, trace: trace),
+                     after: link.delay)
+        }
+    }
+
+    func receive(_ frame: EthernetFrame, device id: Int, interface: Int, trace: PacketTrace) {
+        let device = devices[id]
+        guard device.interfaces[interface].operUp else { return }
+        device.interfaces[interface].counters.framesIn += 1
+        device.interfaces[interface].counters.bytesIn += UInt64(frame.wireLength)
+        if device.kind == .switch {
+            bridge(frame, device: device, port: interface, trace: trace)
+        } else {
+            receiveFrame(frame, device: device, interface: interface, trace: trace)
+        }
+    }
+
+    /// An interface passes traffic when it is administratively up, cabled, and, on a
+    /// point-to-point link, the far end is administratively up too (carrier present).
+    func computeOperUp(device: Int, interface: Int) -> Bool {
+        let port = devices[device].interfaces[interface]
+        guard port.adminUp, let linkID = port.link else { return false }
+        let link = links[linkID]
+        guard link.isPointToPoint else { return true }
+        return link.endpoints.allSatisfy { devices[$0.device].interfaces[$0.interface].adminUp }
+    }
+
+    /// Re-evaluates the operational state of every interface on a link after something changed.
+    func refreshOperState(link linkID: Int) {
+        for endpoint in links[linkID].endpoints {
+            let device = devices[endpoint.device]
+            let wasUp = device.interfaces[endpoint.interface].operUp
+            let isUp = computeOperUp(device: endpoint.device, interface: endpoint.interface)
+            guard wasUp != isUp else { continue }
+            device.interfaces[endpoint.interface].operUp = isUp
+            let name = device.interfaces[endpoint.interface].name
+            log(.interface, device.name, "interface \(name) " + (isUp ? "up" : "down"))
+            if !isUp {
+                device.arp.flush(interface: endpoint.interface)
+                device.macTable.flush(port: endpoint.interface)
+            }
+            if device.hasIPStack { reselectRoutes(device) }
+            noteStateChange()
+        }
+    }
+
+    /// Recomputes a device's selected routes, noting a state change when its FIB changed.
+    func reselectRoutes(_ device: Device) {
+        device.refreshLocalRoutes()
+        if device.rib.reselect(interfaceUp: { $0 >= 0 && $0 < device.interfaces.count && device.interfaces[$0].operUp }) {
+            noteStateChange()
+        }
+    }
+}

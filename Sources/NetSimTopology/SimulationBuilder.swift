@@ -1,0 +1,52 @@
+import NetSimEngine
+import NetSimRouting
+import NetSimWire
+
+/// Turns a validated topology into a simulation ready to start: devices with their interfaces,
+/// links, static routes, and each host's default gateway as a static default route.
+public enum SimulationBuilder {
+    public static func build(_ spec: TopologySpec, seed: UInt64 = 1,
+                             stabilityWindow: SimTime = .seconds(1)) -> Simulation {
+        let simulation = Simulation(seed: seed, stabilityWindow: stabilityWindow)
+        var ids: [String: Int] = [:]
+        for device in spec.devices {
+            ids[device.name] = simulation.addDevice(
+                name: device.name, kind: device.kind, routerID: device.routerID,
+                interfaces: device.interfaces.map { interface in
+                    (name: interface.name, address: interface.address, switchport: switchport(interface.switchport),
+                     adminUp: !interface.shutdown)
+                })
+        }
+        for link in spec.links {
+            let endpoints = link.endpoints.compactMap { endpoint -> (device: Int, interface: Int)? in
+                guard let device = ids[endpoint.device],
+                      let interface = simulation.devices[device].interfaceIndex(named: endpoint.interface) else { return nil }
+                return (device, interface)
+            }
+            precondition(endpoints.count == link.endpoints.count, "topology was not validated before building")
+            simulation.addLink(endpoints, delay: link.delay, lossPercent: link.lossPercent, mtu: link.mtu)
+        }
+        for device in spec.devices {
+            guard let id = ids[device.name], device.kind != .switch else { continue }
+            for interface in device.interfaces {
+                guard let gateway = interface.gateway else { continue }
+                try? simulation.addStaticRoute(device: id, StaticRoute(prefix: .defaultRoute, gateway: gateway,
+                                                                       interface: nil))
+            }
+            for route in device.staticRoutes {
+                let interface = route.interface.flatMap { simulation.devices[id].interfaceIndex(named: $0) }
+                try? simulation.addStaticRoute(device: id, StaticRoute(prefix: route.prefix, gateway: route.via,
+                                                                       interface: interface, distance: route.distance))
+            }
+        }
+        return simulation
+    }
+
+    private static func switchport(_ spec: SwitchportSpec?) -> Switchport? {
+        switch spec {
+        case .access(let vlan): .access(vlan: vlan)
+        case .trunk(let vlans): .trunk(vlans: vlans)
+        case nil: nil
+        }
+    }
+}

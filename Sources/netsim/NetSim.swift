@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct NetSim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "netsim",
+        abstract: "A deterministic network simulator: routers, hosts and switches from a YAML topology.",
+        subcommands: [RunCommand.self, ValidateCommand.self])
+}

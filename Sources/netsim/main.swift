@@ -1,2 +1,0 @@
-// Entry point; replaced by the command-line front end.
-print("netsim")
