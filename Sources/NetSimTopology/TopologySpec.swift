@@ -30,6 +30,13 @@ public struct TopologySpec: Sendable {
     public var devices: [DeviceSpec]
     public var links: [LinkSpec]
     public var script: [ScriptStep]
+    /// The start of the document; where diagnostics about the topology as a whole point.
+    public var location = SourceLocation(file: "<topology>", line: 1, column: 1)
+    /// Where the value of each key was written (`interface.valueLocations["ip"]`), so diagnostics
+    /// about one field can point at it rather than at the start of the whole entry. The same
+    /// property on each element type; empty for specs built in code, where lookups fall back to
+    /// `location`.
+    public var valueLocations: [String: SourceLocation] = [:]
 
     public init(name: String, description: String? = nil, devices: [DeviceSpec], links: [LinkSpec],
                 script: [ScriptStep]) {
@@ -49,6 +56,8 @@ public struct DeviceSpec: Sendable {
     /// Static routes from the device's `routes:` list.
     public var staticRoutes: [StaticRouteSpec]
     public var location: SourceLocation
+    /// Where each key's value was written; see `TopologySpec.valueLocations`.
+    public var valueLocations: [String: SourceLocation] = [:]
 
     public init(name: String, kind: DeviceKind, routerID: IPv4Address? = nil, interfaces: [InterfaceSpec],
                 staticRoutes: [StaticRouteSpec] = [], location: SourceLocation) {
@@ -73,6 +82,8 @@ public struct InterfaceSpec: Sendable {
     /// `shutdown: true` starts the interface administratively down.
     public var shutdown: Bool
     public var location: SourceLocation
+    /// Where each key's value was written; see `TopologySpec.valueLocations`.
+    public var valueLocations: [String: SourceLocation] = [:]
 
     public init(name: String, address: InterfaceAddress? = nil, gateway: IPv4Address? = nil,
                 switchport: SwitchportSpec? = nil, shutdown: Bool = false, location: SourceLocation) {
@@ -97,6 +108,8 @@ public struct StaticRouteSpec: Sendable {
     public var interface: String?
     public var distance: UInt8
     public var location: SourceLocation
+    /// Where each key's value was written; see `TopologySpec.valueLocations`.
+    public var valueLocations: [String: SourceLocation] = [:]
 
     public init(prefix: IPv4Prefix, via: IPv4Address?, interface: String?, distance: UInt8 = 1,
                 location: SourceLocation) {
@@ -108,7 +121,7 @@ public struct StaticRouteSpec: Sendable {
     }
 }
 
-public struct EndpointSpec: Sendable, Hashable {
+public struct EndpointSpec: Sendable, Hashable, CustomStringConvertible {
     public var device: String
     public var interface: String
     public var location: SourceLocation
@@ -132,6 +145,8 @@ public struct LinkSpec: Sendable {
     /// Largest IP packet the link carries (`mtu:`, default 1500).
     public var mtu: Int
     public var location: SourceLocation
+    /// Where each key's value was written; see `TopologySpec.valueLocations`.
+    public var valueLocations: [String: SourceLocation] = [:]
 
     public static let defaultDelay = SimTime.milliseconds(1)
     public static let defaultMTU = 1500
@@ -158,6 +173,8 @@ public struct ScriptStep: Sendable {
     public var device: String
     public var command: String
     public var location: SourceLocation
+    /// Where each key's value was written; see `TopologySpec.valueLocations`.
+    public var valueLocations: [String: SourceLocation] = [:]
 
     public init(at: Time, device: String, command: String, location: SourceLocation) {
         self.at = at

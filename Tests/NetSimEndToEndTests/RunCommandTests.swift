@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@Suite("netsim run, end to end")
+struct RunCommandTests {
+    @Test("every example runs to completion")
+    func examplesRun() throws {
+        for example in ["static-triangle.yaml", "static-failover.yaml", "switched-lan.yaml"] {
+            let output = try NetsimBinary.run(["run", NetsimBinary.example(example)])
+            #expect(output.status == 0, "\(example): \(output.stderr)")
+            #expect(output.stdout.contains("Simulation complete:"), "\(example)")
+        }
+    }
+
+    @Test("two runs of the same topology print identical bytes apart from wall-clock figures")
+    func determinism() throws {
+        for example in ["static-triangle.yaml", "static-failover.yaml", "switched-lan.yaml"] {
+            let first = try NetsimBinary.run(["run", NetsimBinary.example(example)])
+            let second = try NetsimBinary.run(["run", NetsimBinary.example(example)])
+            #expect(first.deterministicStdout == second.deterministicStdout, "\(example)")
+        }
+    }
+
+    @Test("the static triangle matches its golden output exactly")
+    func staticTriangleGolden() throws {
+        let output = try NetsimBinary.run(["run", NetsimBinary.example("static-triangle.yaml")])
+        let golden = try String(contentsOf: NetsimBinary.packageRoot
+            .appendingPathComponent("Tests/NetSimEndToEndTests/Golden/static-triangle.txt"), encoding: .utf8)
+        #expect(output.deterministicStdout == golden)
+    }
+
+    @Test("the failover example detours through r2 while r1-r3 is down and comes back")
+    func failover() throws {
+        let output = try NetsimBinary.run(["run", NetsimBinary.example("static-failover.yaml")])
+        let golden = try String(contentsOf: NetsimBinary.packageRoot
+            .appendingPathComponent("Tests/NetSimEndToEndTests/Golden/static-failover.txt"), encoding: .utf8)
+        #expect(output.deterministicStdout == golden)
+    }
+
+    @Test("--format json prints one document with every script result")
+    func jsonFormat() throws {
+        let output = try NetsimBinary.run(["run", NetsimBinary.example("static-triangle.yaml"), "--format", "json"])
+        #expect(output.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect(document["topology"] as? String == "static-triangle")
+        let results = try #require(document["results"] as? [[String: Any]])
+        #expect(results.map { $0["command"] as? String } == ["show ip route", "traceroute 10.0.3.10",
+                                                               "ping 10.0.3.10", "show arp"])
+        let ping = try #require(results[2]["output"] as? [String: Any])
+        #expect(ping["sent"] as? Int == 5)
+        #expect(ping["received"] as? Int == 5)
+        #expect(ping["loss_percent"] as? Int == 0)
+        #expect(ping["path"] as? [String] == ["h1", "r1", "r3", "h3", "r3", "r1", "h1"])
+        // 3 links of 1 ms each way: 6 ms; the first echo also waits for three ARP exchanges.
+        #expect(ping["rtts_ms"] as? [Double] == [12, 6, 6, 6, 6])
+        let summary = try #require(document["summary"] as? [String: Any])
+        #expect(summary["converged_ms"] as? Double == 1000)
+    }
+
+    @Test("a run that cannot finish stops at --until with exit status 1")
+    func untilBound() throws {
+        let output = try NetsimBinary.run(["run", NetsimBinary.example("static-triangle.yaml"), "--until", "500ms"])
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("Error: network did not converge by t=500ms"))
+    }
+}
