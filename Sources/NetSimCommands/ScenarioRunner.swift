@@ -4,16 +4,11 @@ import NetSimRouting
 /// A console command scheduled in a run: at an absolute simulated time, or relative to the
 /// moment the network converged.
 public struct ScriptedCommand: Sendable, Equatable {
-    public enum Time: Sendable, Equatable {
-        case afterConvergence(SimTime)
-        case absolute(SimTime)
-    }
-
-    public var at: Time
+    public var at: ScheduledTime
     public var device: String
     public var command: String
 
-    public init(at: Time, device: String, command: String) {
+    public init(at: ScheduledTime, device: String, command: String) {
         self.at = at
         self.device = device
         self.command = command

@@ -36,14 +36,10 @@ public enum Switchport: Sendable, Equatable {
     }
 }
 
-public struct InterfaceCounters: Sendable, Codable, Equatable {
+public struct InterfaceCounters: Sendable, Equatable {
     public var framesIn: UInt64 = 0
     public var framesOut: UInt64 = 0
     public var bytesIn: UInt64 = 0
     public var bytesOut: UInt64 = 0
     public var drops: UInt64 = 0
-
-    enum CodingKeys: String, CodingKey {
-        case framesIn = "frames_in", framesOut = "frames_out", bytesIn = "bytes_in", bytesOut = "bytes_out", drops
-    }
 }

@@ -2,7 +2,7 @@ import NetSimRouting
 
 /// One line of the event log: what happened, when, and to whom.
 public struct LogEntry: Sendable, Equatable {
-    public enum Category: String, Sendable, Codable {
+    public enum Category: String, Sendable {
         case engine
         case interface
         case route

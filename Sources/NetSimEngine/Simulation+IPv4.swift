@@ -102,7 +102,7 @@ extension Simulation {
         }
         var forwarded = packet
         forwarded.ttl -= 1
-        output(forwarded, device: device, route: route, trace: trace)
+        output(forwarded, device: device, route: route, trace: trace, originatedHere: false)
     }
 
     // MARK: Output
@@ -119,7 +119,7 @@ extension Simulation {
             return nil
         }
         guard let route = device.rib.fib.lookup(packet.destination) else { return "no route to \(packet.destination)" }
-        return output(packet, device: device, route: route, trace: trace)
+        return output(packet, device: device, route: route, trace: trace, originatedHere: true)
     }
 
     /// The source address a locally originated packet to `destination` should carry: the
@@ -133,8 +133,11 @@ extension Simulation {
         return device.interfaces.lazy.compactMap { $0.address?.address }.first
     }
 
+    /// Sends a packet toward the next hop `route` picks. A packet this device originated reports
+    /// failures to its caller (as a socket error would); a forwarded one earns its source an ICMP error.
     @discardableResult
-    private func output(_ packet: IPv4Packet, device: Device, route: Route, trace: PacketTrace) -> String? {
+    private func output(_ packet: IPv4Packet, device: Device, route: Route, trace: PacketTrace,
+                        originatedHere: Bool) -> String? {
         let hop = route.nextHops.count == 1 ? route.nextHops[0] : route.nextHops[ecmpIndex(packet, device: device, count: route.nextHops.count)]
         let interface = hop.interface
         guard device.interfaces[interface].operUp, let linkID = device.interfaces[interface].link else {
@@ -143,7 +146,7 @@ extension Simulation {
         }
         if packet.totalLength > links[linkID].mtu {
             device.interfaces[interface].counters.drops += 1
-            if packet.dontFragment {
+            if packet.dontFragment && !originatedHere {
                 sendICMPError(.destinationUnreachable(code: .fragmentationNeeded, quoted: QuotedDatagram(quoting: packet)),
                               about: packet, device: device, trace: trace)
             }

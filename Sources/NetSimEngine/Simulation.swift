@@ -119,7 +119,8 @@ public final class Simulation {
     /// Runs events up to and including `deadline`, stopping early when `stop` says so or the
     /// event budget runs out; the clock ends at `deadline` if the queue ran dry before it.
     public func run(until deadline: SimTime, maxEvents: UInt64 = .max, stop: () -> Bool = { false }) -> RunOutcome {
-        let budgetEnd = eventsProcessed &+ maxEvents
+        let (sum, overflow) = eventsProcessed.addingReportingOverflow(maxEvents)
+        let budgetEnd = overflow ? UInt64.max : sum
         while !stop() {
             guard let next = queue.nextTime, next <= deadline else {
                 if deadline != .never { now = max(now, deadline) }

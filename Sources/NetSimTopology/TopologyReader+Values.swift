@@ -1,3 +1,4 @@
+import NetSimEngine
 import NetSimRouting
 import NetSimWire
 import Yams
@@ -91,7 +92,7 @@ extension TopologyReader {
 
     /// When a script step runs: `converged`, `converged + 100` / `converged + 2s`, or an absolute
     /// time (`250ms`, `2s`, bare milliseconds).
-    mutating func scriptTime(_ node: Node, for key: String) -> ScriptStep.Time? {
+    mutating func scriptTime(_ node: Node, for key: String) -> ScheduledTime? {
         guard let text = string(node, for: key) else { return nil }
         let trimmed = text.strippingBlanks()
         let keyword = "converged"
@@ -101,7 +102,7 @@ extension TopologyReader {
                        hint: "write 'converged', 'converged + 100ms', or an absolute time like '250ms'")
                 return nil
             }
-            return duration(trimmed, for: key, at: node).map(ScriptStep.Time.absolute)
+            return duration(trimmed, for: key, at: node).map(ScheduledTime.absolute)
         }
         let rest = trimmed.dropFirst(keyword.count).strippingBlanks()
         if rest.isEmpty { return .afterConvergence(.zero) }
@@ -110,7 +111,7 @@ extension TopologyReader {
                    hint: "e.g. 'converged + 100' (milliseconds) or 'converged + 2s'")
             return nil
         }
-        return duration(rest.dropFirst().strippingBlanks(), for: key, at: node).map(ScriptStep.Time.afterConvergence)
+        return duration(rest.dropFirst().strippingBlanks(), for: key, at: node).map(ScheduledTime.afterConvergence)
     }
 
     private mutating func duration(_ text: String, for key: String, at node: Node) -> SimTime? {

@@ -162,21 +162,14 @@ public struct LinkSpec: Sendable {
 }
 
 public struct ScriptStep: Sendable {
-    public enum Time: Sendable, Equatable {
-        /// `converged` or `converged + N` (N in ms, or with a unit).
-        case afterConvergence(SimTime)
-        /// An absolute simulated time: `250ms`, `2s`.
-        case absolute(SimTime)
-    }
-
-    public var at: Time
+    public var at: ScheduledTime
     public var device: String
     public var command: String
     public var location: SourceLocation
     /// Where each key's value was written; see `TopologySpec.valueLocations`.
     public var valueLocations: [String: SourceLocation] = [:]
 
-    public init(at: Time, device: String, command: String, location: SourceLocation) {
+    public init(at: ScheduledTime, device: String, command: String, location: SourceLocation) {
         self.at = at
         self.device = device
         self.command = command

@@ -46,19 +46,3 @@ public struct IPv4Prefix: Hashable, Comparable, Sendable, CustomStringConvertibl
         lhs.network != rhs.network ? lhs.network < rhs.network : lhs.length < rhs.length
     }
 }
-
-extension IPv4Prefix: Codable {
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let prefix = IPv4Prefix(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "not an IPv4 prefix: \(text)"))
-        }
-        self = prefix
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}

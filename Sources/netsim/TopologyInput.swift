@@ -21,14 +21,7 @@ enum TopologyInput {
     }
 
     static func scriptedCommands(_ spec: TopologySpec) -> [ScriptedCommand] {
-        spec.script.map { step in
-            switch step.at {
-            case .afterConvergence(let offset):
-                ScriptedCommand(at: .afterConvergence(offset), device: step.device, command: step.command)
-            case .absolute(let time):
-                ScriptedCommand(at: .absolute(time), device: step.device, command: step.command)
-            }
-        }
+        spec.script.map { ScriptedCommand(at: $0.at, device: $0.device, command: $0.command) }
     }
 
     /// Prints diagnostics to standard error; the caller exits with status 2.

@@ -1,3 +1,4 @@
+import NetSimEngine
 import NetSimRouting
 import NetSimWire
 import Testing
@@ -162,7 +163,7 @@ import Testing
     }
 
     @Test func scriptTimesAreParsed() throws {
-        let times: [(String, ScriptStep.Time)] = [
+        let times: [(String, ScheduledTime)] = [
             ("converged", .afterConvergence(.zero)),
             ("converged + 100", .afterConvergence(.milliseconds(100))),
             ("converged + 2s", .afterConvergence(.seconds(2))),
