@@ -57,7 +57,7 @@ public struct CommandGrammar: Sendable {
         var words: [String] = []
         var options: [(flag: String, value: String?)] = []
         var json = false
-        let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let tokens = CommandGrammar.words(of: line)
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
@@ -128,7 +128,7 @@ public struct CommandGrammar: Sendable {
                 return .failure(.init("unknown option '\(flag)' for '\(words.joined(separator: " "))'"
                                       + (known.isEmpty ? "; it takes no options" : "; options: \(known.joined(separator: ", "))")))
             }
-            guard let value, let number = Int(value), option.range.contains(number) else {
+            guard let value, let number = CommandGrammar.decimal(value), option.range.contains(number) else {
                 return .failure(.init("option \(flag) needs \(option.valueName) between \(option.range.lowerBound) and \(option.range.upperBound)"))
             }
             values[flag] = number
@@ -150,13 +150,24 @@ public struct CommandGrammar: Sendable {
         return seen.sorted()
     }
 
+    /// Splits a command line into words at spaces and tabs.
+    public static func words(of line: String) -> [String] {
+        line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    }
+
+    /// A plain decimal number: digits only, no sign.
+    static func decimal(_ word: String) -> Int? {
+        guard !word.isEmpty, word.count <= 9, word.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(word)
+    }
+
     static func accepts(_ parameter: Parameter, _ word: String) -> Bool {
         switch parameter {
         case .address: return word.first?.isNumber == true
         case .prefix: return word.first?.isNumber == true && word.contains("/")
         case .addressOrPrefix: return word.first?.isNumber == true
         case .interface: return true
-        case .number: return Int(word) != nil
+        case .number: return decimal(word) != nil
         }
     }
 }

@@ -12,7 +12,7 @@ public struct CommandProcessor {
     /// Parses and starts a command on a device. Queries finish at once; probes keep running in
     /// simulated time (see `PendingCommand`). Never throws: errors become failed results.
     public func start(_ line: String, device deviceName: String, in simulation: Simulation) -> CommandStart {
-        let wantsJSON = line.split(separator: " ").contains("--json")
+        let wantsJSON = CommandGrammar.words(of: line).contains("--json")
         guard let device = simulation.device(named: deviceName) else {
             let known = simulation.devices.map(\.name).joined(separator: ", ")
             return .finished(.failure(CommandError("no device '\(deviceName)' (devices: \(known))"), wantsJSON: wantsJSON))

@@ -33,11 +33,14 @@ extension Simulation {
 
     /// Sends an ICMP error about `packet` back to its source, unless the rules forbid it: never
     /// about an ICMP error, a broadcast or multicast, or a packet without a usable source.
+    /// As on Linux, an error about a packet addressed to this device comes from that address;
+    /// otherwise from the interface that leads back to the source.
     func sendICMPError(_ message: ICMPMessage, about packet: IPv4Packet, device: Device, trace: PacketTrace) {
         if case .icmp(let original) = packet.payload, original.isError { return }
         guard !packet.destination.isBroadcast, !packet.destination.isMulticast, !packet.source.isMulticast,
               packet.source != .zero, !packet.source.isBroadcast,
-              let source = sourceAddress(toward: packet.source, device: device) else { return }
+              let source = device.ownsAddress(packet.destination)
+                ? packet.destination : sourceAddress(toward: packet.source, device: device) else { return }
         let error = IPv4Packet(source: source, destination: packet.source, ttl: Simulation.defaultTTL,
                                identification: device.allocateIPIdentification(), payload: .icmp(message))
         sendLocal(error, device: device, trace: trace)

@@ -91,13 +91,15 @@ extension Simulation {
 
     private func forward(_ packet: IPv4Packet, device: Device, interface: Int, trace: PacketTrace) {
         guard !packet.destination.isMulticast, !packet.source.isMulticast else { return }
-        if packet.ttl <= 1 {
-            sendICMPError(.timeExceeded(quoted: QuotedDatagram(quoting: packet)), about: packet, device: device, trace: trace)
-            return
-        }
+        // The routing decision comes first, as in Linux: a packet with nowhere to go earns
+        // "network unreachable" even when its TTL has also run out.
         guard let route = device.rib.fib.lookup(packet.destination) else {
             sendICMPError(.destinationUnreachable(code: .network, quoted: QuotedDatagram(quoting: packet)),
                           about: packet, device: device, trace: trace)
+            return
+        }
+        if packet.ttl <= 1 {
+            sendICMPError(.timeExceeded(quoted: QuotedDatagram(quoting: packet)), about: packet, device: device, trace: trace)
             return
         }
         var forwarded = packet

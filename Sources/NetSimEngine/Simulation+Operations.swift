@@ -36,11 +36,8 @@ extension Simulation {
         guard owner.interfaces[interface].adminUp != up else { return false }
         owner.interfaces[interface].adminUp = up
         log(.interface, owner.name, "interface \(owner.interfaces[interface].name) " + (up ? "admin-up" : "admin-down"))
-        if let link = owner.interfaces[interface].link {
-            refreshOperState(link: link)
-        } else {
-            noteStateChange()
-        }
+        // Operational state (and so routing) can only change when the interface is cabled.
+        if let link = owner.interfaces[interface].link { refreshOperState(link: link) }
         return true
     }
 

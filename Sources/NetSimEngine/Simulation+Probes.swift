@@ -18,7 +18,7 @@ extension Simulation {
 
     /// Starts a traceroute from a device; returns the session id.
     public func startTraceroute(device: Int, target: IPv4Address, maxTTL: Int = 30, probesPerHop: Int = 3,
-                                timeout: SimTime = .seconds(3)) -> Int {
+                                timeout: SimTime = .seconds(5)) -> Int {
         let session = ProbeSession(id: probes.count, device: device, target: target,
                                    kind: .traceroute(maxTTL: max(1, maxTTL), probesPerHop: max(1, probesPerHop)),
                                    identifier: devices[device].allocateIdentifier(), timeout: timeout)

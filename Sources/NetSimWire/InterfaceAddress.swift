@@ -14,6 +14,7 @@ public struct InterfaceAddress: Hashable, Sendable, CustomStringConvertible {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let address = IPv4Address(parts[0]),
               !parts[1].isEmpty, parts[1].count <= 2, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }),
+              !(parts[1].count == 2 && parts[1].first == "0"),
               let length = UInt8(parts[1]), length <= 32 else { return nil }
         self.init(address, prefixLength: length)
     }

@@ -71,4 +71,29 @@ struct ConvergenceTests {
         try line.sim.staticRoute(line.r1, "10.7.0.0/16", via: "10.0.1.10")
         #expect(try line.sim.removeStaticRoute(device: line.r1, prefix: net("10.7.0.0/16"), gateway: nil) == 2)
     }
+
+    /// ADR 0001: what counts is a FIB or an interface's operational state changing. Shutting an
+    /// interface whose far end is already down changes neither and is (correctly) not a change.
+    /// Shutting an uncabled interface changes neither either (it is down before and after), yet
+    /// `setAdminState` calls `noteStateChange()` for it, and a "Network reconverged" follows.
+    @Test func adminChangeWithoutOperChangeIsNotAStateChange() throws {
+        let sim = Simulation(seed: 1, stabilityWindow: .seconds(1))
+        sim.addDevice(name: "r1", kind: .router, interfaces: [port("eth0", "10.0.1.1/24"), port("eth1", "10.0.99.1/24")])
+        sim.addDevice(name: "h1", kind: .host, interfaces: [port("eth0", "10.0.1.10/24", up: false)])
+        sim.addLink([(0, 0), (1, 0)])
+        sim.start()
+        sim.advance(to: .seconds(2))
+        #expect(sim.convergedAt == .seconds(1))
+        #expect(!sim.interface(0, "eth0").operUp && !sim.interface(0, "eth1").operUp)
+        let log = LogRecorder(sim)
+
+        #expect(sim.setAdminState(device: 0, interface: 0, up: false))  // cabled, far end down
+        #expect(sim.lastStateChange == .zero)
+
+        #expect(sim.setAdminState(device: 0, interface: 1, up: false))  // not cabled
+        #expect(sim.lastStateChange == .zero)
+        sim.advance(to: .seconds(5))
+        #expect(log.lines == ["[t=2000ms] r1: interface eth0 admin-down", "[t=2000ms] r1: interface eth1 admin-down"])
+    }
 }
+

@@ -14,8 +14,8 @@ func port(_ name: String, _ cidr: String? = nil, switchport: Switchport? = nil, 
 func ip(_ text: String) -> IPv4Address { IPv4Address(text)! }
 func net(_ text: String) -> IPv4Prefix { IPv4Prefix(text)! }
 
-/// Generous event budget for `run(until:)`. Passed explicitly: see `SimulationRunBoundsTests`
-/// for why the default `maxEvents: .max` cannot be used once events have been processed.
+/// Generous event budget for `run(until:)`, passed explicitly so that a runaway simulation ends
+/// the test instead of hanging it. (`SimulationRunBoundsTests` covers the default budget.)
 let testEventBudget: UInt64 = 10_000_000
 
 extension Simulation {

@@ -126,9 +126,9 @@ struct SimulationRunBoundsTests {
         #expect(!sim.step())
     }
 
-    /// `run(until:)` with the default budget (`maxEvents: .max`) computes its end as
-    /// `eventsProcessed &+ maxEvents`, which wraps to `eventsProcessed - 1` as soon as one event
-    /// has been processed; every later call then returns `.exhaustedEventBudget` at once.
+    /// Regression: `run(until:)` with the default budget (`maxEvents: .max`) used to compute its
+    /// end as `eventsProcessed &+ maxEvents`, which wrapped to `eventsProcessed - 1` once one event
+    /// had been processed, so every later call returned `.exhaustedEventBudget` at once.
     @Test func defaultBudgetKeepsWorkingAfterTheFirstEvent() {
         let sim = Simulation(seed: 1, stabilityWindow: .seconds(1))
         sim.start()
