@@ -82,9 +82,10 @@ struct ProbeRenderingTests {
                 == #"{"probes":[{"address":"10.0.1.1","rtt_ms":2},{"address":"10.0.1.1","rtt_ms":2},{"address":"10.0.1.1","rtt_ms":2}],"ttl":1}"#)
     }
 
-    /// Nobody owns 10.0.3.99: from TTL 3 on, r3 tries ARP for 3 s, which is also traceroute's
-    /// probe timeout, and the timeout comes first: "*" for every probe, up to -m 4.
-    @Test func tracerouteSilentHopsUpToMaxTTL() throws {
+    /// Nobody owns 10.0.3.99: at TTL 3 each probe reaches r3 2 ms after it leaves; r3 asks ARP
+    /// three times, a second apart, gives up 3 s later and answers host unreachable from its
+    /// address toward h1, 2 ms back: 3004 ms, inside traceroute's 5 s wait. The trace stops there.
+    @Test func tracerouteToAMissingHostEndsWithHostUnreachable() throws {
         let sim = converged(staticTriangle())
         let result = execute("traceroute 10.0.3.99 -m 4", on: "h1", in: sim)
         #expect(!result.succeeded)
@@ -92,13 +93,12 @@ struct ProbeRenderingTests {
             traceroute to 10.0.3.99 from 10.0.1.10, 4 hops max
              1  10.0.1.1  4 ms  2 ms  2 ms
              2  10.0.13.3  6 ms  4 ms  4 ms
-             3  * * *
-             4  * * *
+             3  10.0.13.3  3004 ms !H  3004 ms !H  3004 ms !H
             Destination 10.0.3.99 not reached
             """)
         let json = execute("traceroute 10.0.3.99 -m 3 --json", on: "h1", in: sim).json
         #expect(elements(members(json)?["hops"])?.last?.compact
-                == #"{"probes":[{"address":null,"rtt_ms":null},{"address":null,"rtt_ms":null},{"address":null,"rtt_ms":null}],"ttl":3}"#)
+                == #"{"probes":[{"address":"10.0.13.3","annotation":"!H","rtt_ms":3004},{"address":"10.0.13.3","annotation":"!H","rtt_ms":3004},{"address":"10.0.13.3","annotation":"!H","rtt_ms":3004}],"ttl":3}"#)
     }
 
     /// !N: r1 has no route to 192.168.1.1. The trace stops after the hop that reported it. (Which
