@@ -37,7 +37,7 @@ public final class Device {
         interfaces.contains { $0.address?.address == address }
     }
 
-    /// The interface whose subnet directed-broadcast address is `address`, if any.
+    /// True when `address` is the directed-broadcast address of the interface's subnet.
     func isSubnetBroadcast(_ address: IPv4Address, on interface: Int) -> Bool {
         guard let configured = interfaces[interface].address, configured.prefixLength < 31 else { return false }
         return configured.prefix.broadcast == address

@@ -13,9 +13,10 @@ extension Simulation {
         case .icmp(let message):
             switch message {
             case .echoRequest(let echo):
-                let source = packet.destination.isBroadcast || interface.map({ device.isSubnetBroadcast(packet.destination, on: $0) }) == true
-                    ? interface.flatMap { device.interfaces[$0].address?.address }
-                    : packet.destination
+                // A reply to a broadcast echo comes from the receiving interface's own address.
+                let toBroadcast = packet.destination.isBroadcast
+                    || interface.map { device.isSubnetBroadcast(packet.destination, on: $0) } == true
+                let source = toBroadcast ? interface.flatMap { device.interfaces[$0].address?.address } : packet.destination
                 guard let source else { return }
                 let reply = IPv4Packet(source: source, destination: packet.source, ttl: Simulation.defaultTTL,
                                        identification: device.allocateIPIdentification(), payload: .icmp(.echoReply(echo)))

@@ -30,16 +30,24 @@ public enum SimulationBuilder {
             guard let id = ids[device.name], device.kind != .switch else { continue }
             for interface in device.interfaces {
                 guard let gateway = interface.gateway else { continue }
-                try? simulation.addStaticRoute(device: id, StaticRoute(prefix: .defaultRoute, gateway: gateway,
-                                                                       interface: nil))
+                install(StaticRoute(prefix: .defaultRoute, gateway: gateway, interface: nil), on: id, in: simulation)
             }
             for route in device.staticRoutes {
                 let interface = route.interface.flatMap { simulation.devices[id].interfaceIndex(named: $0) }
-                try? simulation.addStaticRoute(device: id, StaticRoute(prefix: route.prefix, gateway: route.via,
-                                                                       interface: interface, distance: route.distance))
+                install(StaticRoute(prefix: route.prefix, gateway: route.via, interface: interface,
+                                    distance: route.distance), on: id, in: simulation)
             }
         }
         return simulation
+    }
+
+    /// The validator rules out every route the engine would refuse, so a refusal here is a bug.
+    private static func install(_ route: StaticRoute, on device: Int, in simulation: Simulation) {
+        do {
+            try simulation.addStaticRoute(device: device, route)
+        } catch {
+            preconditionFailure("topology was not validated before building: \(error)")
+        }
     }
 
     private static func switchport(_ spec: SwitchportSpec?) -> Switchport? {

@@ -79,11 +79,17 @@ extension TopologyValidator {
         }
     }
 
-    /// A static route has somewhere to go, and an interface it names exists.
+    /// A static route has somewhere to go, its gateway is another device, and an interface it
+    /// names exists.
     private mutating func checkRoute(_ route: StaticRouteSpec, of device: DeviceSpec) {
         if route.via == nil && route.interface == nil {
             report("static route to \(route.prefix) on '\(device.name)' needs 'via' or 'interface'",
                    at: route.location, hint: "e.g. {prefix: \(route.prefix), via: 10.0.0.1}")
+        }
+        if let via = route.via, device.interfaces.contains(where: { $0.address?.address == via }) {
+            report("static route to \(route.prefix): gateway \(via) is an address of '\(device.name)' itself",
+                   at: route.valueLocations["via"] ?? route.location,
+                   hint: "use the address of the neighbouring router on that subnet")
         }
         guard let name = route.interface, !gaps.devicesWithIncompleteInterfaces.contains(device.name),
               !device.interfaces.contains(where: { $0.name == name }) else { return }

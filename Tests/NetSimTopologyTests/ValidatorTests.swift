@@ -256,3 +256,26 @@ extension String {
         return copy
     }
 }
+
+@Suite("Static route gateways")
+struct StaticRouteGatewayTests {
+    @Test("a static route through the device's own address is rejected at the 'via' value")
+    func gatewayOnItself() {
+        let yaml = """
+            name: t
+            devices:
+              - name: r1
+                type: router
+                interfaces:
+                  - { name: eth0, ip: 10.0.0.1/24 }
+                routes:
+                  - { prefix: 10.9.0.0/16, via: 10.0.0.1 }
+            """
+        guard case .failure(let error) = TopologyLoader.load(yaml: yaml, file: "t.yaml") else {
+            Issue.record("expected a diagnostic")
+            return
+        }
+        #expect(error.diagnostics.map(\.description).contains { $0.hasPrefix(
+            "t.yaml:8:37: error: static route to 10.9.0.0/16: gateway 10.0.0.1 is an address of 'r1' itself") })
+    }
+}

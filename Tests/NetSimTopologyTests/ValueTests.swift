@@ -119,7 +119,8 @@ import Testing
         ("distance: 256", "distance 256 is out of range; expected 1...255"),
     ])
     func routeValues(field: String, message: String) {
-        var route = ["prefix: 10.0.0.0/8", "via: 10.0.0.2"]
+        // The route sits on r2 (10.0.0.2), so its gateway is r1 across the link.
+        var route = ["prefix: 10.0.0.0/8", "via: 10.0.0.1"]
         route.removeAll { $0.hasPrefix(field.prefix(while: { $0 != ":" })) }
         route.append(field)
         let yaml = Support.topology(devices: Support.twoRouters + "\n    routes:\n      - {\(route.joined(separator: ", "))}",
