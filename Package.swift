@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Imports point down this list only (see ARCHITECTURE.md):
-// Wire ← Routing ← Engine ← Topology / Commands ← netsim executable.
+// Wire ← Routing ← OSPF ← Engine ← Topology / Commands ← netsim executable.
 let package = Package(
     name: "netsim",
     platforms: [.macOS(.v14)],
@@ -16,7 +16,8 @@ let package = Package(
     targets: [
         .target(name: "NetSimWire"),
         .target(name: "NetSimRouting", dependencies: ["NetSimWire"]),
-        .target(name: "NetSimEngine", dependencies: ["NetSimWire", "NetSimRouting"]),
+        .target(name: "NetSimOSPF", dependencies: ["NetSimWire", "NetSimRouting"]),
+        .target(name: "NetSimEngine", dependencies: ["NetSimWire", "NetSimRouting", "NetSimOSPF"]),
         .target(name: "NetSimTopology", dependencies: [
             "NetSimWire", "NetSimRouting", "NetSimEngine",
             .product(name: "Yams", package: "Yams"),
@@ -28,6 +29,7 @@ let package = Package(
         ]),
         .testTarget(name: "NetSimWireTests", dependencies: ["NetSimWire"]),
         .testTarget(name: "NetSimRoutingTests", dependencies: ["NetSimRouting"]),
+        .testTarget(name: "NetSimOSPFTests", dependencies: ["NetSimOSPF"]),
         .testTarget(name: "NetSimEngineTests", dependencies: ["NetSimEngine"]),
         .testTarget(name: "NetSimTopologyTests", dependencies: ["NetSimTopology"]),
         .testTarget(name: "NetSimCommandsTests", dependencies: ["NetSimCommands", "NetSimTopology"]),

@@ -1,3 +1,4 @@
+import NetSimOSPF
 import NetSimRouting
 import NetSimWire
 
@@ -11,6 +12,8 @@ public final class Device {
     public internal(set) var interfaces: [Interface]
     public internal(set) var rib = RoutingTable()
     public internal(set) var staticRoutes: [StaticRoute] = []
+    /// How this router runs OSPF, when it does.
+    public internal(set) var ospfConfiguration: OSPFConfiguration?
     var arp = ARPCache()
     var macTable = MACTable()
     private var nextIdentifier: UInt16 = 0

@@ -29,6 +29,8 @@ extension Simulation {
         case .udp:
             sendICMPError(.destinationUnreachable(code: .port, quoted: QuotedDatagram(quoting: packet)),
                           about: packet, device: device, trace: trace)
+        case .ospf(let ospf):
+            receiveOSPF(ospf, packet: packet, device: device, interface: interface)
         }
     }
 

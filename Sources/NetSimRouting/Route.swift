@@ -4,11 +4,13 @@ import NetSimWire
 public enum RouteSource: Hashable, Comparable, Sendable, CustomStringConvertible {
     case connected
     case `static`
+    case ospf
 
     public var defaultDistance: UInt8 {
         switch self {
         case .connected: 0
         case .static: 1
+        case .ospf: 110
         }
     }
 
@@ -17,6 +19,7 @@ public enum RouteSource: Hashable, Comparable, Sendable, CustomStringConvertible
         switch self {
         case .connected: "C"
         case .static: "S"
+        case .ospf: "O"
         }
     }
 
@@ -25,6 +28,38 @@ public enum RouteSource: Hashable, Comparable, Sendable, CustomStringConvertible
         switch self {
         case .connected: "connected"
         case .static: "static"
+        case .ospf: "ospf"
+        }
+    }
+}
+
+/// The kind of path a protocol route takes, where the protocol distinguishes several
+/// (RFC 2328 §11: intra-area, inter-area, type 1 and type 2 external).
+public enum RoutePathType: Hashable, Comparable, Sendable {
+    case none
+    case intraArea
+    case interArea
+    case external1
+    case external2
+
+    /// The suffix after the source code in `show ip route` ("O IA", "O E2").
+    public var codeSuffix: String {
+        switch self {
+        case .none, .intraArea: ""
+        case .interArea: " IA"
+        case .external1: " E1"
+        case .external2: " E2"
+        }
+    }
+
+    /// The name used in JSON output; nil for routes without a path type.
+    public var name: String? {
+        switch self {
+        case .none: nil
+        case .intraArea: "intra-area"
+        case .interArea: "inter-area"
+        case .external1: "external-1"
+        case .external2: "external-2"
         }
     }
 }
@@ -59,16 +94,21 @@ public struct Route: Hashable, Sendable {
     public var source: RouteSource
     public var distance: UInt8
     public var metric: UInt32
+    public var pathType: RoutePathType
     public var nextHops: [NextHop]
 
     public init(prefix: IPv4Prefix, source: RouteSource, distance: UInt8? = nil, metric: UInt32 = 0,
-                nextHops: [NextHop]) {
+                pathType: RoutePathType = .none, nextHops: [NextHop]) {
         self.prefix = prefix
         self.source = source
         self.distance = distance ?? source.defaultDistance
         self.metric = metric
+        self.pathType = pathType
         self.nextHops = nextHops.sorted()
     }
+
+    /// The code printed in the first column of `show ip route`: "C", "S", "O", "O IA", "O E2".
+    public var code: String { source.code + pathType.codeSuffix }
 
     /// Route preference: lower distance wins, then lower metric, then source order.
     public func isPreferred(over other: Route) -> Bool {

@@ -100,6 +100,12 @@ public struct QuotedDatagram: Sendable, Equatable {
         case .udp(let datagram):
             leadingPayload = .udp(sourcePort: datagram.sourcePort, destinationPort: datagram.destinationPort,
                                   length: UInt16(clamping: datagram.wireLength))
+        case .ospf(let ospf):
+            // Version, type, packet length and router ID: the first 8 bytes of the OSPF header.
+            let length = UInt16(clamping: ospf.wireLength), router = ospf.routerID.value
+            leadingPayload = .other([2, ospf.body.typeNumber, UInt8(length >> 8), UInt8(length & 0xFF),
+                                     UInt8(router >> 24), UInt8(router >> 16 & 0xFF), UInt8(router >> 8 & 0xFF),
+                                     UInt8(router & 0xFF)])
         }
     }
 

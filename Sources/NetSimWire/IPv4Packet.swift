@@ -27,6 +27,7 @@ public struct IPv4Packet: Sendable, Equatable {
 public enum IPv4Payload: Sendable, Equatable {
     case icmp(ICMPMessage)
     case udp(UDPDatagram)
+    case ospf(OSPFPacket)
 
     public static let protocolICMP: UInt8 = 1
     public static let protocolUDP: UInt8 = 17
@@ -35,6 +36,7 @@ public enum IPv4Payload: Sendable, Equatable {
         switch self {
         case .icmp: IPv4Payload.protocolICMP
         case .udp: IPv4Payload.protocolUDP
+        case .ospf: OSPFPacket.ipProtocol
         }
     }
 
@@ -42,6 +44,7 @@ public enum IPv4Payload: Sendable, Equatable {
         switch self {
         case .icmp(let message): message.wireLength
         case .udp(let datagram): datagram.wireLength
+        case .ospf(let packet): packet.wireLength
         }
     }
 }
