@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(name: "NetSimWireTests", dependencies: ["NetSimWire"]),
         .testTarget(name: "NetSimRoutingTests", dependencies: ["NetSimRouting"]),
         .testTarget(name: "NetSimOSPFTests", dependencies: ["NetSimOSPF"]),
-        .testTarget(name: "NetSimEngineTests", dependencies: ["NetSimEngine"]),
+        .testTarget(name: "NetSimEngineTests", dependencies: ["NetSimEngine", "NetSimOSPF"]),
         .testTarget(name: "NetSimTopologyTests", dependencies: ["NetSimTopology"]),
         .testTarget(name: "NetSimCommandsTests", dependencies: ["NetSimCommands", "NetSimTopology"]),
         // Runs the built `netsim` binary; Golden/ holds expected outputs read at test time.

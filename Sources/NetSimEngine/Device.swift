@@ -14,6 +14,9 @@ public final class Device {
     public internal(set) var staticRoutes: [StaticRoute] = []
     /// How this router runs OSPF, when it does.
     public internal(set) var ospfConfiguration: OSPFConfiguration?
+    /// The running OSPF process, from `Simulation.start()` on.
+    public internal(set) var ospf: OSPFInstance?
+    var ospfHost: OSPFDeviceHost?
     var arp = ARPCache()
     var macTable = MACTable()
     private var nextIdentifier: UInt16 = 0

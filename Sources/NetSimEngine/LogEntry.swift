@@ -6,6 +6,7 @@ public struct LogEntry: Sendable, Equatable {
         case engine
         case interface
         case route
+        case ospf
         case command
     }
 

@@ -1,3 +1,4 @@
+import NetSimOSPF
 import NetSimRouting
 import NetSimWire
 
@@ -13,6 +14,8 @@ enum SimEvent {
     case probeTimeout(session: Int, probe: Int)
     /// Time to check whether the network has been stable for the whole stability window.
     case convergenceCheck
+    /// An OSPF instance's timer.
+    case ospfTimer(device: Int, timer: OSPFTimer, token: UInt64)
     /// A moment an outside driver (the script runner, the daemon) asked to be woken at.
     case wakeUp(token: Int)
 }

@@ -6,7 +6,9 @@ import NetSimWire
 extension Simulation {
     func receiveFrame(_ frame: EthernetFrame, device: Device, interface: Int, trace: PacketTrace) {
         let port = device.interfaces[interface]
-        guard frame.vlan == nil, frame.destination == port.mac || frame.destination.isBroadcast else { return }
+        guard frame.vlan == nil,
+              frame.destination == port.mac || frame.destination.isBroadcast || acceptsGroup(frame.destination, device: device)
+        else { return }
         switch frame.payload {
         case .arp(let arp):
             receiveARP(arp, device: device, interface: interface)
@@ -82,7 +84,7 @@ extension Simulation {
         var trace = trace
         trace.record(device.id)
         if device.ownsAddress(packet.destination) || packet.destination.isBroadcast
-            || device.isSubnetBroadcast(packet.destination, on: interface) {
+            || device.isSubnetBroadcast(packet.destination, on: interface) || isJoinedGroup(packet.destination, device: device) {
             deliverLocally(packet, device: device, interface: interface, trace: trace)
         } else if device.forwardsIP {
             forward(packet, device: device, interface: interface, trace: trace)
@@ -141,7 +143,14 @@ extension Simulation {
     private func output(_ packet: IPv4Packet, device: Device, route: Route, trace: PacketTrace,
                         originatedHere: Bool) -> String? {
         let hop = route.nextHops.count == 1 ? route.nextHops[0] : route.nextHops[ecmpIndex(packet, device: device, count: route.nextHops.count)]
-        let interface = hop.interface
+        return output(packet, device: device, interface: hop.interface, nextHop: hop.address ?? packet.destination,
+                      trace: trace, originatedHere: originatedHere)
+    }
+
+    /// Sends a packet out of a chosen interface toward `nextHop`, resolving its MAC with ARP.
+    @discardableResult
+    func output(_ packet: IPv4Packet, device: Device, interface: Int, nextHop: IPv4Address, trace: PacketTrace,
+                originatedHere: Bool) -> String? {
         guard device.interfaces[interface].operUp, let linkID = device.interfaces[interface].link else {
             device.interfaces[interface].counters.drops += 1
             return "interface \(device.interfaces[interface].name) is down"
@@ -154,7 +163,6 @@ extension Simulation {
             }
             return "packet of \(packet.totalLength) bytes exceeds the MTU \(links[linkID].mtu) of \(device.interfaces[interface].name) (fragmentation is not supported)"
         }
-        let nextHop = hop.address ?? packet.destination
         let port = device.interfaces[interface]
         if packet.destination.isBroadcast || device.isSubnetBroadcast(packet.destination, on: interface) {
             transmit(EthernetFrame(destination: .broadcast, source: port.mac, payload: .ipv4(packet)),

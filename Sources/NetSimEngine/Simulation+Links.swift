@@ -61,6 +61,7 @@ extension Simulation {
                 device.macTable.flush(port: endpoint.interface)
             }
             if device.hasIPStack { reselectRoutes(device) }
+            device.ospf?.interfaceStateChanged(endpoint.interface, up: isUp)
             noteStateChange()
         }
     }
@@ -70,6 +71,7 @@ extension Simulation {
         device.refreshLocalRoutes()
         if device.rib.reselect(interfaceUp: { $0 >= 0 && $0 < device.interfaces.count && device.interfaces[$0].operUp }) {
             noteStateChange()
+            device.ospf?.redistributedRoutesChanged()
         }
     }
 }

@@ -16,7 +16,110 @@ extension Simulation {
 extension Simulation {
     /// An OSPF packet addressed to this device (or to AllSPFRouters/AllDRouters) arrived.
     func receiveOSPF(_ ospf: OSPFPacket, packet: IPv4Packet, device: Device, interface: Int?) {
-        guard let interface, device.ospfConfiguration != nil else { return }
-        _ = (ospf, packet, interface)
+        guard let interface, let instance = device.ospf else { return }
+        instance.receive(ospf, source: packet.source, destination: packet.destination, interface: interface)
     }
+}
+
+extension Simulation {
+    /// Creates and starts the OSPF process of every router configured for it, then reports
+    /// each OSPF interface's operational state to it.
+    func startProtocols() {
+        for device in devices {
+            guard let configuration = device.ospfConfiguration else { continue }
+            let host = OSPFDeviceHost(simulation: self, device: device.id)
+            var addresses: [Int: InterfaceAddress] = [:], mtus: [Int: Int] = [:]
+            for (index, interface) in device.interfaces.enumerated() {
+                addresses[index] = interface.address
+                mtus[index] = interface.link.map { links[$0].mtu } ?? 1500
+            }
+            let instance = OSPFInstance(configuration: configuration, deviceName: device.name,
+                                        interfaceNames: device.interfaces.map(\.name), addresses: addresses, mtus: mtus,
+                                        host: host)
+            device.ospfHost = host
+            device.ospf = instance
+            for settings in configuration.interfaces {
+                instance.interfaceStateChanged(settings.interface, up: device.interfaces[settings.interface].operUp)
+            }
+            instance.start()
+        }
+    }
+
+    /// True while some protocol is between stable states (see ADR 0001).
+    func protocolsBusy() -> Bool {
+        devices.contains { $0.ospf?.isSettling == true }
+    }
+
+    /// Whether a device listens to a link-layer group address: OSPF routers to AllSPFRouters and AllDRouters.
+    func acceptsGroup(_ mac: MACAddress, device: Device) -> Bool {
+        device.ospf != nil
+            && (mac == .multicast(OSPFPacket.allSPFRouters) || mac == .multicast(OSPFPacket.allDRouters))
+    }
+
+    func isJoinedGroup(_ address: IPv4Address, device: Device) -> Bool {
+        device.ospf != nil && (address == OSPFPacket.allSPFRouters || address == OSPFPacket.allDRouters)
+    }
+
+    /// Puts an OSPF packet on the wire: multicasts straight onto the link (TTL 1, as RFC 2328
+    /// A.1 requires), unicasts through ARP on the given interface.
+    func sendOSPF(_ ospf: OSPFPacket, device: Device, interface: Int, destination: IPv4Address) {
+        guard let source = device.interfaces[interface].address?.address else { return }
+        let packet = IPv4Packet(source: source, destination: destination, ttl: 1,
+                                identification: device.allocateIPIdentification(), tos: 0xC0, payload: .ospf(ospf))
+        var trace = PacketTrace.empty
+        trace.record(device.id)
+        if destination.isMulticast {
+            transmit(EthernetFrame(destination: .multicast(destination), source: device.interfaces[interface].mac,
+                                   payload: .ipv4(packet)),
+                     device: device.id, interface: interface, trace: trace)
+        } else {
+            output(packet, device: device, interface: interface, nextHop: destination, trace: trace, originatedHere: true)
+        }
+    }
+
+    func scheduleOSPFTimer(_ timer: OSPFTimer, token: UInt64, device: Int, at time: SimTime) {
+        queue.schedule(.ospfTimer(device: device, timer: timer, token: token), at: max(time, now))
+    }
+
+    func installOSPFRoutes(_ routes: [Route], device: Device) {
+        device.rib.replaceCandidates(source: .ospf, with: routes)
+        reselectRoutes(device)
+    }
+
+    func ospfStateChanged() { noteStateChange() }
+
+    func logOSPF(_ message: String, device: Device) { log(.ospf, device.name, message) }
+}
+
+/// Connects one device's OSPF instance to the simulation.
+final class OSPFDeviceHost: OSPFHost {
+    unowned let simulation: Simulation
+    let device: Int
+
+    init(simulation: Simulation, device: Int) {
+        self.simulation = simulation
+        self.device = device
+    }
+
+    var now: SimTime { simulation.now }
+
+    func ospfSend(_ packet: OSPFPacket, interface: Int, destination: IPv4Address) {
+        simulation.sendOSPF(packet, device: simulation.devices[device], interface: interface, destination: destination)
+    }
+
+    func ospfSchedule(_ timer: OSPFTimer, token: UInt64, at time: SimTime) {
+        simulation.scheduleOSPFTimer(timer, token: token, device: device, at: time)
+    }
+
+    func ospfInstallRoutes(_ routes: [Route]) {
+        simulation.installOSPFRoutes(routes, device: simulation.devices[device])
+    }
+
+    func ospfSelectedRoutes(of source: RouteSource) -> [Route] {
+        simulation.devices[device].rib.fib.routes.filter { $0.source == source }
+    }
+
+    func ospfStateChanged() { simulation.ospfStateChanged() }
+
+    func ospfLog(_ message: String) { simulation.logOSPF(message, device: simulation.devices[device]) }
 }

@@ -98,6 +98,7 @@ public final class Simulation {
             }
             if device.hasIPStack { reselectRoutes(device) }
         }
+        startProtocols()
         noteStateChange()
     }
 
@@ -162,6 +163,8 @@ public final class Simulation {
             probeTimedOut(session, probe: probe)
         case .convergenceCheck:
             checkConvergence()
+        case let .ospfTimer(device, timer, token):
+            devices[device].ospf?.timerFired(timer, token: token)
         case let .wakeUp(token):
             wakeUpHandler?(token)
         }
@@ -183,6 +186,12 @@ public final class Simulation {
         let due = lastStateChange + stabilityWindow
         guard now >= due else {
             queue.schedule(.convergenceCheck, at: due)
+            return
+        }
+        if protocolsBusy() {
+            // A protocol is mid-way (a wait timer, a database exchange, an unacknowledged
+            // update): not converged, however quiet the routing tables are. Look again later.
+            queue.schedule(.convergenceCheck, at: now + stabilityWindow)
             return
         }
         convergenceCheckScheduled = false

@@ -17,6 +17,12 @@ public struct IPv4Prefix: Hashable, Comparable, Sendable, CustomStringConvertibl
         self = cidr.prefix
     }
 
+    /// Builds a prefix from an address and a dotted netmask as OSPF carries them; the length is
+    /// the count of leading one bits of the mask.
+    public init(masking address: IPv4Address, mask: IPv4Address) {
+        self.init(address, length: UInt8((~mask.value).leadingZeroBitCount))
+    }
+
     public static let defaultRoute = IPv4Prefix(.zero, length: 0)
 
     public static func mask(_ length: UInt8) -> UInt32 {

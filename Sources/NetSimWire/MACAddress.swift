@@ -26,6 +26,12 @@ public struct MACAddress: Hashable, Comparable, Sendable, CustomStringConvertibl
                    | UInt64(port & 0xFF))
     }
 
+    /// The Ethernet group address of an IPv4 multicast group (RFC 1112 §6.4): 01:00:5e plus the
+    /// group's low 23 bits.
+    public static func multicast(_ group: IPv4Address) -> MACAddress {
+        MACAddress(0x0100_5E00_0000 | UInt64(group.value & 0x7F_FFFF))
+    }
+
     public var isBroadcast: Bool { self == .broadcast }
     /// Group (multicast or broadcast) addresses have the least significant bit of the first octet set.
     public var isGroup: Bool { value >> 40 & 1 == 1 }

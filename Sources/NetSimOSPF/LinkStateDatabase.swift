@@ -1,0 +1,54 @@
+import NetSimRouting
+import NetSimWire
+
+/// One flooding scope's LSAs (an area's, or the AS-external set). Ages are kept implicitly: an
+/// entry remembers the age it was installed with and when, so idle time costs nothing.
+struct LinkStateDatabase {
+    struct Entry {
+        var lsa: LSA
+        var installedAt: SimTime
+
+        /// The LSA's age now, in seconds, capped at MaxAge.
+        func age(at now: SimTime) -> UInt16 {
+            let elapsed = max(0, (now - installedAt).nanoseconds / 1_000_000_000)
+            return UInt16(min(Int64(LSAHeader.maxAge), Int64(lsa.header.age) + elapsed))
+        }
+
+        /// The header with its current age, as it would be described in a DD packet or an ack.
+        func header(at now: SimTime) -> LSAHeader {
+            var header = lsa.header
+            header.age = age(at: now)
+            return header
+        }
+
+        /// When this entry reaches MaxAge, if it has not already.
+        var maxAgeTime: SimTime {
+            installedAt + .seconds(Int64(LSAHeader.maxAge) - Int64(lsa.header.age))
+        }
+    }
+
+    private(set) var entries: [LSAKey: Entry] = [:]
+    /// Bumped on every change, so SPF can tell whether anything moved.
+    private(set) var version: UInt64 = 0
+
+    subscript(key: LSAKey) -> Entry? { entries[key] }
+
+    mutating func install(_ lsa: LSA, at now: SimTime) {
+        entries[lsa.key] = Entry(lsa: lsa, installedAt: now)
+        version &+= 1
+    }
+
+    mutating func remove(_ key: LSAKey) {
+        if entries.removeValue(forKey: key) != nil { version &+= 1 }
+    }
+
+    /// Every key in a stable order (type, Link State ID, advertising router).
+    var sortedKeys: [LSAKey] { entries.keys.sorted() }
+
+    var count: Int { entries.count }
+
+    /// The LSAs of one type, in key order.
+    func lsas(ofType type: LSAType) -> [LSA] {
+        entries.values.filter { $0.lsa.key.type == type }.sorted { $0.lsa.key < $1.lsa.key }.map(\.lsa)
+    }
+}

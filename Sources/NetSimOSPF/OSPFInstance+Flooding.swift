@@ -1,0 +1,262 @@
+import NetSimRouting
+import NetSimWire
+
+/// Reliable flooding (RFC 2328 §13): receiving LS Updates, installing newer instances, flooding
+/// them on, acknowledgements (delayed and direct), retransmission, and the removal of MaxAge
+/// LSAs once every neighbor has acknowledged them (§14).
+extension OSPFInstance {
+    /// An LSA as it goes on the wire: its current age plus the interface's transmit delay.
+    func transmitted(_ entry: LinkStateDatabase.Entry, interface position: Int) -> LSA {
+        var lsa = entry.lsa
+        let age = UInt32(entry.age(at: host.now)) + UInt32(interfaces[position].configuration.transmitDelay)
+        lsa.header.age = UInt16(min(UInt32(LSAHeader.maxAge), age))
+        return lsa
+    }
+
+    /// Sends LSAs in as many LS Update packets as the MTU requires.
+    func sendUpdates(_ lsas: [LSA], interface position: Int, to destination: IPv4Address) {
+        let budget = interfaces[position].updatePayloadBudget
+        var batch: [LSA] = [], size = 0
+        for lsa in lsas {
+            if !batch.isEmpty && size + Int(lsa.header.length) > budget {
+                send(.linkStateUpdate(batch), interface: position, to: destination)
+                batch = []
+                size = 0
+            }
+            batch.append(lsa)
+            size += Int(lsa.header.length)
+        }
+        if !batch.isEmpty { send(.linkStateUpdate(batch), interface: position, to: destination) }
+    }
+
+    // MARK: Receiving updates (§13)
+
+    func receiveLinkStateUpdate(_ lsas: [LSA], from address: IPv4Address, interface position: Int) {
+        guard let sender = interfaces[position].neighbors[address], sender.state >= .exchange else { return }
+        let area = interfaces[position].area
+        let fromDR = interfaces[position].designatedRouter == address
+        for lsa in lsas {
+            let key = lsa.key
+            let current = database(for: key.type, area: area)[key]
+            let currentHeader = current?.header(at: host.now)
+            // (4) A MaxAge LSA we do not have, with nobody mid-exchange: acknowledge and drop.
+            if lsa.header.age >= LSAHeader.maxAge && current == nil && !anyNeighborExchanging() {
+                send(.linkStateAck([lsa.header]), interface: position, to: address)
+                continue
+            }
+            if currentHeader == nil || lsa.header.isNewer(than: currentHeader!) {
+                // (5a) Too soon after the last instance: drop without acknowledging.
+                if let current, host.now - current.installedAt < OSPFInstance.minLSArrival,
+                   current.lsa.key.advertisingRouter != routerID {
+                    continue
+                }
+                let floodedBack = flood(lsa, area: area, receivedOn: position, from: address)
+                removeFromRetransmissionLists(key)
+                install(lsa, area: area)
+                lsaInstalled(key, area: area)
+                if !floodedBack {
+                    let state = interfaces[position].state
+                    if state != .backup || fromDR { queueDelayedAck(lsa.header, interface: position) }
+                }
+                if isSelfOriginated(lsa) { receivedSelfOriginated(lsa, area: area) }
+                continue
+            }
+            // (6) Something we requested turned out older than what we have.
+            if interfaces[position].neighbors[address]?.requested[key] != nil {
+                sequenceMismatch(address, interface: position, reason: "bad LS request for \(key)")
+                return
+            }
+            let order = lsa.header.compareRecency(currentHeader!)
+            if order == .orderedSame {
+                // (7) A duplicate: an implied acknowledgement if we were waiting for one.
+                if interfaces[position].neighbors[address]?.retransmissionList.removeValue(forKey: key) != nil {
+                    if interfaces[position].state == .backup && fromDR { queueDelayedAck(lsa.header, interface: position) }
+                } else {
+                    send(.linkStateAck([lsa.header]), interface: position, to: address)
+                }
+                continue
+            }
+            // (8) Ours is newer: send it back, unless it is being flushed at the top sequence number.
+            if currentHeader!.age >= LSAHeader.maxAge && currentHeader!.sequence == LSAHeader.maxSequence { continue }
+            if host.now - current!.installedAt >= OSPFInstance.minLSArrival {
+                sendUpdates([transmitted(current!, interface: position)], interface: position, to: address)
+            }
+        }
+        requestsAnswered(address, interface: position)
+        removeFlushedLSAs()
+    }
+
+    /// §13.3: offer a new LSA to every neighbor in its flooding scope. Returns true when it went
+    /// back out of the interface it arrived on.
+    @discardableResult
+    func flood(_ lsa: LSA, area: IPv4Address, receivedOn origin: Int?, from sender: IPv4Address?) -> Bool {
+        var floodedBack = false
+        for position in floodingScope(lsa.key.type, area: area) {
+            let interface = interfaces[position]
+            guard interface.isUp, !interface.configuration.passive else { continue }
+            var added = false
+            for neighbor in interface.sortedNeighbors where neighbor.state >= .exchange {
+                var updated = neighbor
+                if neighbor.state < .full, let requested = neighbor.requested[lsa.key] {
+                    let order = lsa.header.compareRecency(requested)
+                    if order == .orderedAscending { continue }
+                    updated.removeRequest(lsa.key)
+                    interfaces[position].neighbors[neighbor.address] = updated
+                    if order == .orderedSame { continue }
+                }
+                if position == origin && neighbor.address == sender { continue }
+                updated.retransmissionList[lsa.key] = lsa
+                interfaces[position].neighbors[neighbor.address] = updated
+                armRetransmission(neighbor.address, interface: position)
+                added = true
+            }
+            guard added else { continue }
+            if position == origin {
+                // The DR floods to everyone else; from the DR or BDR, and when we are BDR, nothing to do.
+                let fromDesignated = sender == interface.designatedRouter || sender == interface.backupDesignatedRouter
+                if !interface.isPointToPoint && (fromDesignated || interface.state == .backup) { continue }
+                floodedBack = true
+            }
+            var outgoing = lsa
+            outgoing.header.age = UInt16(min(UInt32(LSAHeader.maxAge),
+                                             UInt32(lsa.header.age) + UInt32(interface.configuration.transmitDelay)))
+            send(.linkStateUpdate([outgoing]), interface: position, to: floodDestination(position))
+        }
+        return floodedBack
+    }
+
+    private func armRetransmission(_ address: IPv4Address, interface position: Int) {
+        let timer = OSPFTimer.updateRetransmit(interface: interfaces[position].index, neighbor: address)
+        if !isArmed(timer) {
+            arm(timer, after: .seconds(Int64(interfaces[position].configuration.retransmitInterval)))
+        }
+    }
+
+    /// Resends every unacknowledged LSA directly to the neighbor.
+    func retransmitUpdates(_ address: IPv4Address, interface position: Int) {
+        guard let neighbor = interfaces[position].neighbors[address], !neighbor.retransmissionList.isEmpty else { return }
+        let area = interfaces[position].area
+        let lsas = neighbor.retransmissionList.keys.sorted().compactMap { key -> LSA? in
+            guard let entry = database(for: key.type, area: area)[key] else { return nil }
+            return transmitted(entry, interface: position)
+        }
+        sendUpdates(lsas, interface: position, to: address)
+        armRetransmission(address, interface: position)
+    }
+
+    func removeFromRetransmissionLists(_ key: LSAKey) {
+        for position in interfaces.indices {
+            for address in interfaces[position].neighbors.keys.sorted() {
+                interfaces[position].neighbors[address]?.retransmissionList[key] = nil
+            }
+        }
+    }
+
+    func anyNeighborExchanging() -> Bool {
+        interfaces.contains { $0.neighbors.values.contains { $0.state == .exchange || $0.state == .loading } }
+    }
+
+    func isSelfOriginated(_ lsa: LSA) -> Bool {
+        lsa.key.advertisingRouter == routerID
+            || (lsa.key.type == .network && interfaces.contains { $0.address.address == lsa.key.linkStateID })
+    }
+
+    // MARK: Acknowledgements (§13.5, §13.7)
+
+    private func queueDelayedAck(_ header: LSAHeader, interface position: Int) {
+        interfaces[position].delayedAcks.append(header)
+        let timer = OSPFTimer.delayedAck(interface: interfaces[position].index)
+        if !isArmed(timer) { arm(timer, after: OSPFInstance.delayedAckInterval) }
+    }
+
+    func sendDelayedAcks(_ position: Int) {
+        let headers = interfaces[position].delayedAcks
+        interfaces[position].delayedAcks = []
+        guard !headers.isEmpty, interfaces[position].isUp else { return }
+        let perPacket = max(1, interfaces[position].updatePayloadBudget / LSAHeader.wireLength)
+        for start in stride(from: 0, to: headers.count, by: perPacket) {
+            send(.linkStateAck(Array(headers[start..<min(start + perPacket, headers.count)])), interface: position,
+                 to: floodDestination(position))
+        }
+    }
+
+    func receiveLinkStateAck(_ headers: [LSAHeader], from address: IPv4Address, interface position: Int) {
+        guard let state = interfaces[position].neighbors[address]?.state, state >= .exchange else { return }
+        for header in headers {
+            guard let pending = interfaces[position].neighbors[address]?.retransmissionList[header.key] else { continue }
+            // The same instance: sequence and checksum agree, and both or neither are MaxAge.
+            if header.sequence == pending.header.sequence && header.checksum == pending.header.checksum
+                && (header.age >= LSAHeader.maxAge) == (pending.header.age >= LSAHeader.maxAge) {
+                interfaces[position].neighbors[address]?.retransmissionList[header.key] = nil
+            }
+        }
+        if interfaces[position].neighbors[address]?.retransmissionList.isEmpty == true {
+            cancel(.updateRetransmit(interface: interfaces[position].index, neighbor: address))
+        }
+        removeFlushedLSAs()
+    }
+
+    // MARK: MaxAge (§14)
+
+    /// Removes MaxAge LSAs that no neighbor still has to acknowledge, once nobody is mid-exchange.
+    func removeFlushedLSAs() {
+        guard !anyNeighborExchanging() else { return }
+        let now = host.now
+        let pending = Set(interfaces.flatMap { $0.neighbors.values.flatMap { $0.retransmissionList.keys } })
+        for area in areaIDs {
+            for key in areaDatabases[area]!.sortedKeys
+            where areaDatabases[area]![key]!.age(at: now) >= LSAHeader.maxAge && !pending.contains(key) {
+                areaDatabases[area]!.remove(key)
+                lsaRemoved(key, area: area)
+            }
+        }
+        for key in externalDatabase.sortedKeys
+        where externalDatabase[key]!.age(at: now) >= LSAHeader.maxAge && !pending.contains(key) {
+            externalDatabase.remove(key)
+            lsaRemoved(key, area: .zero)
+        }
+    }
+
+    /// Arms the MaxAge timer for the next LSA that will age out.
+    func scheduleMaxAgeCheck() {
+        let now = host.now
+        var earliest: SimTime?
+        for database in areaIDs.map({ areaDatabases[$0]! }) + [externalDatabase] {
+            for key in database.sortedKeys {
+                let time = database[key]!.maxAgeTime
+                if time > now, earliest == nil || time < earliest! { earliest = time }
+            }
+        }
+        guard let earliest else { return }
+        if isArmed(.maxAge) && nextMaxAgeCheck == earliest { return }
+        nextMaxAgeCheck = earliest
+        arm(.maxAge, at: earliest)
+    }
+
+    /// LSAs that reached MaxAge by ageing are flooded once more (so others drop them too) and
+    /// removed when acknowledged.
+    func ageOutLSAs() {
+        nextMaxAgeCheck = nil
+        let now = host.now
+        for area in areaIDs {
+            for key in areaDatabases[area]!.sortedKeys {
+                let entry = areaDatabases[area]![key]!
+                guard entry.age(at: now) >= LSAHeader.maxAge, entry.maxAgeTime == now else { continue }
+                var lsa = entry.lsa
+                lsa.header.age = LSAHeader.maxAge
+                flood(lsa, area: area, receivedOn: nil, from: nil)
+                lsaInstalled(key, area: area)
+            }
+        }
+        for key in externalDatabase.sortedKeys {
+            let entry = externalDatabase[key]!
+            guard entry.age(at: now) >= LSAHeader.maxAge, entry.maxAgeTime == now else { continue }
+            var lsa = entry.lsa
+            lsa.header.age = LSAHeader.maxAge
+            flood(lsa, area: .zero, receivedOn: nil, from: nil)
+            lsaInstalled(key, area: .zero)
+        }
+        removeFlushedLSAs()
+        scheduleMaxAgeCheck()
+    }
+}

@@ -1,0 +1,79 @@
+import NetSimRouting
+import NetSimWire
+
+/// A neighbor heard on an interface, and the adjacency being built with it (RFC 2328 §10).
+///
+/// Neighbor state machine (§10.3):
+/// ```
+///   Down --Hello--> Init --2-WayReceived--> 2-Way (no adjacency wanted: stays)
+///                                      \--> ExStart --NegotiationDone--> Exchange
+///   Exchange --ExchangeDone--> Loading --LoadingDone--> Full   (Exchange → Full if nothing to request)
+///   ExStart..Full --SeqNumberMismatch/BadLSReq--> ExStart;   any --1-Way--> Init
+///   any --KillNbr/InactivityTimer/LLDown--> Down (removed)
+/// ```
+public struct OSPFNeighbor {
+    public enum State: String, Sendable, Comparable, CaseIterable {
+        case down = "Down"
+        case initializing = "Init"
+        case twoWay = "2-Way"
+        case exchangeStart = "ExStart"
+        case exchange = "Exchange"
+        case loading = "Loading"
+        case full = "Full"
+
+        private var order: Int { State.allCases.firstIndex(of: self)! }
+        public static func < (lhs: State, rhs: State) -> Bool { lhs.order < rhs.order }
+    }
+
+    public internal(set) var routerID: IPv4Address
+    public let address: IPv4Address
+    public internal(set) var state: State = .down
+    public internal(set) var priority: UInt8
+    public internal(set) var designatedRouter: IPv4Address = .zero
+    public internal(set) var backupDesignatedRouter: IPv4Address = .zero
+    public internal(set) var options: UInt8 = 0
+    /// When the inactivity timer fires unless another Hello arrives.
+    public internal(set) var deadline: SimTime = .zero
+    /// When the adjacency last reached Full or the neighbor was first heard.
+    public internal(set) var stateChangedAt: SimTime = .zero
+
+    // Database exchange (§10.6-10.8).
+    var isMaster = false
+    var ddSequence: UInt32 = 0
+    var lastReceivedDescription: OSPFDatabaseDescription?
+    var lastSentDescription: OSPFDatabaseDescription?
+    /// LSA headers still to describe in DD packets.
+    var summaryList: [LSAHeader] = []
+    /// LSAs to request, in the order they were described.
+    var requestList: [LSAKey] = []
+    var requested: [LSAKey: LSAHeader] = [:]
+    /// The requests sent and not yet answered.
+    var pendingRequests: Set<LSAKey> = []
+    /// LSAs flooded to this neighbor and not yet acknowledged.
+    var retransmissionList: [LSAKey: LSA] = [:]
+
+    init(routerID: IPv4Address, address: IPv4Address, priority: UInt8) {
+        self.routerID = routerID
+        self.address = address
+        self.priority = priority
+    }
+
+    /// True while a database exchange is under way (ExStart, Exchange or Loading).
+    var isExchanging: Bool { state >= .exchangeStart && state < .full }
+
+    mutating func clearAdjacencyLists() {
+        summaryList = []
+        requestList = []
+        requested = [:]
+        pendingRequests = []
+        retransmissionList = [:]
+        lastReceivedDescription = nil
+        lastSentDescription = nil
+    }
+
+    mutating func removeRequest(_ key: LSAKey) {
+        guard requested.removeValue(forKey: key) != nil else { return }
+        requestList.removeAll { $0 == key }
+        pendingRequests.remove(key)
+    }
+}
