@@ -11,6 +11,10 @@ extension OSPFInstance {
         var body: LSABody
     }
 
+    func scoped(_ key: LSAKey, area: IPv4Address) -> ScopedLSAKey {
+        ScopedLSAKey(area: key.type == .asExternal ? nil : area, key: key)
+    }
+
     /// Area border router by FRR's default ("cisco", RFC 3509): more than one area with an
     /// interface up, and the backbone among the configured areas.
     public var isAreaBorderRouter: Bool {
@@ -23,14 +27,14 @@ extension OSPFInstance {
         let now = host.now
         let wanted = wantedLSAs()
         var retryAt: SimTime?
-        for key in wanted.keys.sorted() {
-            let want = wanted[key]!
+        for scopedKey in wanted.keys.sorted() {
+            let want = wanted[scopedKey]!, key = scopedKey.key
             let current = database(for: key.type, area: want.area)[key]
             if let current, current.lsa.body == want.body, current.age(at: now) < LSAHeader.maxAge,
-               !forcedOrigination.contains(key) {
+               !forcedOrigination.contains(scopedKey) {
                 continue
             }
-            if let last = lastOrigination[key], now - last < OSPFInstance.minLSInterval {
+            if let last = lastOrigination[scopedKey], now - last < OSPFInstance.minLSInterval {
                 let due = last + OSPFInstance.minLSInterval
                 retryAt = retryAt.map { min($0, due) } ?? due
                 continue
@@ -38,7 +42,7 @@ extension OSPFInstance {
             originate(key, want, replacing: current)
         }
         for (area, database) in allDatabases() {
-            for key in database.sortedKeys where wanted[key] == nil {
+            for key in database.sortedKeys where wanted[scoped(key, area: area)] == nil {
                 let entry = database[key]!
                 guard isSelfOriginated(entry.lsa), entry.age(at: now) < LSAHeader.maxAge else { continue }
                 flush(key, area: area)
@@ -63,9 +67,10 @@ extension OSPFInstance {
         let sequence = current.map { $0.lsa.header.sequence + 1 } ?? LSAHeader.initialSequence
         let lsa = LSA.make(options: OSPFOptions.externalRouting, key: key, sequence: sequence, body: want.body)
         install(lsa, area: want.area)
-        lastOrigination[key] = host.now
-        forcedOrigination.remove(key)
-        arm(.refresh(key), after: OSPFInstance.lsRefreshTime)
+        let scopedKey = scoped(key, area: want.area)
+        lastOrigination[scopedKey] = host.now
+        forcedOrigination.remove(scopedKey)
+        arm(.refresh(scopedKey), after: OSPFInstance.lsRefreshTime)
         flood(lsa, area: want.area, receivedOn: nil, from: nil)
         lsaInstalled(key, area: want.area)
     }
@@ -76,7 +81,7 @@ extension OSPFInstance {
         var lsa = entry.lsa
         lsa.header.age = LSAHeader.maxAge
         install(lsa, area: area)
-        cancel(.refresh(key))
+        cancel(.refresh(scoped(key, area: area)))
         flood(lsa, area: area, receivedOn: nil, from: nil)
         lsaInstalled(key, area: area)
         removeFlushedLSAs()
@@ -85,7 +90,7 @@ extension OSPFInstance {
     /// §13.4: a newer instance of one of our own LSAs came back (from before a restart, or a
     /// router-ID change). Re-originate it past that sequence number, or flush it if unwanted.
     func receivedSelfOriginated(_ lsa: LSA, area: IPv4Address) {
-        forcedOrigination.insert(lsa.key)
+        forcedOrigination.insert(scoped(lsa.key, area: area))
         reconcileOriginations()
     }
 
@@ -103,19 +108,19 @@ extension OSPFInstance {
 
     // MARK: What to originate
 
-    func wantedLSAs() -> [LSAKey: WantedLSA] {
-        var wanted: [LSAKey: WantedLSA] = [:]
+    func wantedLSAs() -> [ScopedLSAKey: WantedLSA] {
+        var wanted: [ScopedLSAKey: WantedLSA] = [:]
         let abr = isAreaBorderRouter
         for area in areaIDs {
             let key = LSAKey(type: .router, linkStateID: routerID, advertisingRouter: routerID)
-            wanted[key] = WantedLSA(area: area, body: .router(routerLSA(area: area, isABR: abr)))
+            wanted[scoped(key, area: area)] = WantedLSA(area: area, body: .router(routerLSA(area: area, isABR: abr)))
         }
         for interface in interfaces where interface.state == .designatedRouter {
             let full = interface.sortedNeighbors.filter { $0.state == .full }.map(\.routerID)
             guard !full.isEmpty else { continue }
             let key = LSAKey(type: .network, linkStateID: interface.address.address, advertisingRouter: routerID)
             let body = NetworkLSABody(networkMask: interface.address.prefix.netmask, attachedRouters: [routerID] + full.sorted())
-            wanted[key] = WantedLSA(area: interface.area, body: .network(body))
+            wanted[scoped(key, area: interface.area)] = WantedLSA(area: interface.area, body: .network(body))
         }
         if abr { addSummaries(to: &wanted) }
         addExternals(to: &wanted)
@@ -152,7 +157,7 @@ extension OSPFInstance {
 
     /// §12.4.3: type-3 summaries of intra-area routes into the other areas (and of inter-area
     /// routes into non-backbone areas), type-4 summaries for AS boundary routers.
-    private func addSummaries(to wanted: inout [LSAKey: WantedLSA]) {
+    private func addSummaries(to wanted: inout [ScopedLSAKey: WantedLSA]) {
         for area in areaIDs {
             for (prefix, path) in routingTable.networks.sorted(by: { $0.key < $1.key }) {
                 guard path.type == .intraArea || path.type == .interArea, let routeArea = path.area,
@@ -160,7 +165,7 @@ extension OSPFInstance {
                 if path.type == .intraArea && routeArea == area { continue }
                 if path.type == .interArea && (area == .zero || routeArea == area) { continue }
                 let key = LSAKey(type: .summaryNetwork, linkStateID: prefix.network, advertisingRouter: routerID)
-                wanted[key] = WantedLSA(area: area, body: .summary(SummaryLSABody(networkMask: prefix.netmask,
+                wanted[scoped(key, area: area)] = WantedLSA(area: area, body: .summary(SummaryLSABody(networkMask: prefix.netmask,
                                                                                   metric: path.cost)))
             }
             for (router, path) in routingTable.boundaryRouters.sorted(by: { $0.key < $1.key }) {
@@ -168,20 +173,22 @@ extension OSPFInstance {
                 if path.type == .intraArea && routeArea == area { continue }
                 if path.type == .interArea && (area == .zero || routeArea == area) { continue }
                 let key = LSAKey(type: .summaryASBR, linkStateID: router, advertisingRouter: routerID)
-                wanted[key] = WantedLSA(area: area, body: .summary(SummaryLSABody(networkMask: .zero, metric: path.cost)))
+                wanted[scoped(key, area: area)] = WantedLSA(area: area, body: .summary(SummaryLSABody(networkMask: .zero,
+                                                                                                    metric: path.cost)))
             }
         }
     }
 
     /// §12.4.4: one AS-external-LSA per redistributed route (never the default route, as FRR).
-    private func addExternals(to wanted: inout [LSAKey: WantedLSA]) {
+    private func addExternals(to wanted: inout [ScopedLSAKey: WantedLSA]) {
         for redistribution in configuration.redistribute {
             for route in host.ospfSelectedRoutes(of: redistribution.routeSource) where route.prefix.length > 0 {
                 let key = LSAKey(type: .asExternal, linkStateID: route.prefix.network, advertisingRouter: routerID)
-                guard wanted[key] == nil else { continue }
+                let scopedKey = scoped(key, area: .zero)
+                guard wanted[scopedKey] == nil else { continue }
                 let body = ExternalLSABody(networkMask: route.prefix.netmask, isType2: redistribution.isType2,
                                            metric: min(redistribution.metric, ospfLSInfinity - 1))
-                wanted[key] = WantedLSA(area: .zero, body: .external(body))
+                wanted[scopedKey] = WantedLSA(area: .zero, body: .external(body))
             }
         }
     }

@@ -30,9 +30,9 @@ public final class OSPFInstance {
     private var nextTimerToken: UInt64 = 0
 
     /// When each self-originated LSA was last originated (for MinLSInterval).
-    var lastOrigination: [LSAKey: SimTime] = [:]
+    var lastOrigination: [ScopedLSAKey: SimTime] = [:]
     /// Self-originated LSAs that must be re-originated even if their contents did not change.
-    var forcedOrigination: Set<LSAKey> = []
+    var forcedOrigination: Set<ScopedLSAKey> = []
 
     public internal(set) var routingTable = OSPFRoutingTable()
     /// False until `start()`: interfaces reported before then originate nothing on their own.
