@@ -90,3 +90,21 @@ struct OSPFReconvergenceTests {
         #expect(try run() == first)
     }
 }
+
+@Suite("OSPF LSA ageing and refresh")
+struct OSPFAgeingTests {
+    @Test func selfOriginatedLSAsAreRefreshedBeforeTheyAgeOut() throws {
+        let net = try OSPFTriangle()
+        net.converge()
+        let before = net.sim.devices[net.r2].ospf!.databaseEntries()
+        _ = net.sim.run(until: .seconds(2 * 3600 + 60), maxEvents: testEventBudget)
+        let after = net.sim.devices[net.r2].ospf!.databaseEntries()
+        #expect(after.map(\.lsa.key) == before.map(\.lsa.key))
+        // Refreshed every 30 minutes: four times in two hours, never older than that.
+        for (old, new) in zip(before, after) {
+            #expect(new.lsa.header.sequence - old.lsa.header.sequence == 4)
+            #expect(new.age < 1800)
+        }
+        #expect(net.sim.gateways(net.r1, "10.0.23.0/24") == ["10.0.12.2", "10.0.13.3"])
+    }
+}
