@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "NetSimOSPF", dependencies: ["NetSimWire", "NetSimRouting"]),
         .target(name: "NetSimEngine", dependencies: ["NetSimWire", "NetSimRouting", "NetSimOSPF"]),
         .target(name: "NetSimTopology", dependencies: [
-            "NetSimWire", "NetSimRouting", "NetSimEngine",
+            "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimEngine",
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "NetSimCommands", dependencies: ["NetSimWire", "NetSimRouting", "NetSimEngine"]),

@@ -1,9 +1,11 @@
 import NetSimEngine
+import NetSimOSPF
 import NetSimRouting
 import NetSimWire
 
 /// Turns a validated topology into a simulation ready to start: devices with their interfaces,
-/// links, static routes, and each host's default gateway as a static default route.
+/// links, static routes, each host's default gateway as a static default route, and OSPF on the
+/// routers that run it.
 public enum SimulationBuilder {
     public static func build(_ spec: TopologySpec, seed: UInt64 = 1,
                              stabilityWindow: SimTime = .seconds(1)) -> Simulation {
@@ -37,6 +39,13 @@ public enum SimulationBuilder {
                 install(StaticRoute(prefix: route.prefix, gateway: route.via, interface: interface,
                                     distance: route.distance), on: id, in: simulation)
             }
+        }
+        let ospf = spec.ospfConfigurations()
+        for device in spec.devices where device.runsOSPF {
+            guard let id = ids[device.name], let configuration = ospf[device.name] else {
+                preconditionFailure("topology was not validated before building: OSPF router '\(device.name)'")
+            }
+            simulation.enableOSPF(device: id, configuration: configuration)
         }
         return simulation
     }

@@ -38,7 +38,9 @@ extension TopologyReader {
     mutating func readDevice(_ node: Node) -> DeviceSpec? {
         guard let fields = fields(of: node, as: .device) else { return nil }
         let name = required("name", in: fields, of: .device).flatMap { string($0, for: "name") }
-        let kind = required("type", in: fields, of: .device).flatMap { deviceKind($0) }
+        let kind: DeviceKind? = required("type", in: fields, of: .device).flatMap {
+            choice($0, for: "type", what: "device type")
+        }
         let routerID = fields["router_id"].flatMap { ipv4($0, for: "router_id") }
 
         var interfaces: [InterfaceSpec] = []
@@ -57,24 +59,16 @@ extension TopologyReader {
             }
         }
         let routes = fields["routes"].flatMap { list($0, for: "routes") }?.compactMap { readRoute($0) } ?? []
+        let ospf = fields["ospf"].flatMap { readRouterOSPF($0) }
 
         guard let name else { return nil }
         if !interfacesComplete { gaps.devicesWithIncompleteInterfaces.insert(name) }
         if kind == nil { gaps.devicesWithUnknownKind.insert(name) }
         // A device of unknown kind stays as a placeholder router; see `ParseGaps`.
         var device = DeviceSpec(name: name, kind: kind ?? .router, routerID: routerID, interfaces: interfaces,
-                                staticRoutes: routes, location: fields.location)
+                                staticRoutes: routes, ospf: ospf, location: fields.location)
         device.valueLocations = fields.valueLocations
         return device
-    }
-
-    private mutating func deviceKind(_ node: Node) -> DeviceKind? {
-        guard let text = string(node, for: "type") else { return nil }
-        if let kind = DeviceKind(rawValue: text) { return kind }
-        let kinds = DeviceKind.allCases.map(\.rawValue)
-        report("unknown device type '\(text)'; expected one of: \(kinds.joined(separator: ", "))", at: node,
-               hint: SpellingSuggestion.hint(for: text, among: kinds))
-        return nil
     }
 
     mutating func readInterface(_ node: Node) -> InterfaceSpec? {
@@ -83,6 +77,7 @@ extension TopologyReader {
         let address = fields["ip"].flatMap { interfaceAddress($0, for: "ip") }
         let gateway = fields["gateway"].flatMap { ipv4($0, for: "gateway") }
         let shutdown = fields["shutdown"].flatMap { bool($0, for: "shutdown") } ?? false
+        let ospf = fields["ospf"].flatMap { readInterfaceOSPF($0) }
 
         var switchport: SwitchportSpec?
         if let vlan = fields["vlan"].flatMap({ integer($0, for: "vlan", in: 1...4094, what: "VLAN") }) {
@@ -99,7 +94,7 @@ extension TopologyReader {
 
         guard let name else { return nil }
         var interface = InterfaceSpec(name: name, address: address, gateway: gateway, switchport: switchport,
-                                      shutdown: shutdown, location: fields.location)
+                                      shutdown: shutdown, ospf: ospf, location: fields.location)
         interface.valueLocations = fields.valueLocations
         return interface
     }

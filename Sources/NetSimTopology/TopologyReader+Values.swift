@@ -54,6 +54,17 @@ extension TopologyReader {
         return value
     }
 
+    /// One of the cases of `T`, by raw value; `what` names it in messages ("device type").
+    mutating func choice<T: CaseIterable & RawRepresentable>(_ node: Node, for key: String, what: String) -> T?
+    where T.RawValue == String {
+        guard let text = string(node, for: key) else { return nil }
+        if let value = T(rawValue: text) { return value }
+        let names = T.allCases.map(\.rawValue)
+        report("unknown \(what) '\(text)'; expected one of: \(names.joined(separator: ", "))", at: node,
+               hint: SpellingSuggestion.hint(for: text, among: names))
+        return nil
+    }
+
     /// `true`/`false`, plus the YAML 1.1 spellings (`yes`, `off`, ...) that Yams also reads as
     /// booleans.
     mutating func bool(_ node: Node, for key: String) -> Bool? {

@@ -144,6 +144,9 @@ extension TopologySchema.Context {
     var article: String {
         switch self {
         case .interface: "an interface"
+        case .ospfRouter: "a device's 'ospf' block"
+        case .ospfInterface: "an interface's 'ospf' block"
+        case .redistribution: "a 'redistribute' entry"
         default: "a \(rawValue)"
         }
     }

@@ -9,28 +9,34 @@ enum TopologySchema {
         case link
         case route = "static route"
         case scriptStep = "script step"
+        case ospfRouter = "device ospf"
+        case ospfInterface = "interface ospf"
+        case redistribution = "redistribute entry"
 
         /// The implemented keys, in the order messages list them.
         var allowedKeys: [String] {
             switch self {
             case .topology: ["name", "description", "devices", "links", "script"]
-            case .device: ["name", "type", "router_id", "interfaces", "routes"]
-            case .interface: ["name", "ip", "gateway", "vlan", "trunk", "shutdown"]
+            case .device: ["name", "type", "router_id", "interfaces", "routes", "ospf"]
+            case .interface: ["name", "ip", "gateway", "vlan", "trunk", "shutdown", "ospf"]
             case .link: ["endpoints", "delay", "loss", "mtu"]
             case .route: ["prefix", "via", "interface", "distance"]
             case .scriptStep: ["at", "device", "command"]
+            case .ospfRouter: ["redistribute"]
+            case .ospfInterface: ["area", "cost", "network", "priority", "passive", "hello", "dead", "retransmit"]
+            case .redistribution: ["source", "metric", "metric_type"]
             }
         }
     }
 
     /// Keys of the seed schema (protocol blocks and friends) that this netsim version cannot act
     /// on yet. Wherever one appears it is reported, never silently ignored: a topology that asks
-    /// for OSPF must not quietly run without it.
+    /// for IS-IS must not quietly run without it.
     ///
     /// When a feature lands, remove its key here and add it to the `allowedKeys` of the contexts
     /// where it belongs.
     static let notYetSupportedKeys: Set<String> = [
-        "ospf", "isis", "bgp", "mpls", "ldp", "bfd", "sr", "rsvp", "gre",
+        "isis", "bgp", "mpls", "ldp", "bfd", "sr", "rsvp", "gre",
         "vrf", "vrfs", "evpn", "vxlan", "policies",
     ]
 

@@ -1,4 +1,5 @@
 import NetSimEngine
+import NetSimOSPF
 import NetSimRouting
 import NetSimWire
 
@@ -55,17 +56,20 @@ public struct DeviceSpec: Sendable {
     public var interfaces: [InterfaceSpec]
     /// Static routes from the device's `routes:` list.
     public var staticRoutes: [StaticRouteSpec]
+    /// The device-level `ospf:` block.
+    public var ospf: OSPFRouterSpec?
     public var location: SourceLocation
     /// Where each key's value was written; see `TopologySpec.valueLocations`.
     public var valueLocations: [String: SourceLocation] = [:]
 
     public init(name: String, kind: DeviceKind, routerID: IPv4Address? = nil, interfaces: [InterfaceSpec],
-                staticRoutes: [StaticRouteSpec] = [], location: SourceLocation) {
+                staticRoutes: [StaticRouteSpec] = [], ospf: OSPFRouterSpec? = nil, location: SourceLocation) {
         self.name = name
         self.kind = kind
         self.routerID = routerID
         self.interfaces = interfaces
         self.staticRoutes = staticRoutes
+        self.ospf = ospf
         self.location = location
     }
 }
@@ -81,17 +85,21 @@ public struct InterfaceSpec: Sendable {
     public var switchport: SwitchportSpec?
     /// `shutdown: true` starts the interface administratively down.
     public var shutdown: Bool
+    /// The interface's `ospf:` block.
+    public var ospf: OSPFInterfaceSpec?
     public var location: SourceLocation
     /// Where each key's value was written; see `TopologySpec.valueLocations`.
     public var valueLocations: [String: SourceLocation] = [:]
 
     public init(name: String, address: InterfaceAddress? = nil, gateway: IPv4Address? = nil,
-                switchport: SwitchportSpec? = nil, shutdown: Bool = false, location: SourceLocation) {
+                switchport: SwitchportSpec? = nil, shutdown: Bool = false, ospf: OSPFInterfaceSpec? = nil,
+                location: SourceLocation) {
         self.name = name
         self.address = address
         self.gateway = gateway
         self.switchport = switchport
         self.shutdown = shutdown
+        self.ospf = ospf
         self.location = location
     }
 }
@@ -173,6 +181,45 @@ public struct ScriptStep: Sendable {
         self.at = at
         self.device = device
         self.command = command
+        self.location = location
+    }
+}
+
+/// A router's `ospf:` block: what it redistributes into OSPF. (Which interfaces run OSPF is
+/// said on the interfaces; see `TopologySpec.ospfConfigurations()`.)
+public struct OSPFRouterSpec: Sendable {
+    /// `redistribute:` entries in the order written; each source at most once.
+    public var redistribute: [OSPFRedistribution]
+    public var location: SourceLocation
+    /// Where each key's value was written; see `TopologySpec.valueLocations`.
+    public var valueLocations: [String: SourceLocation] = [:]
+
+    public init(redistribute: [OSPFRedistribution] = [], location: SourceLocation) {
+        self.redistribute = redistribute
+        self.location = location
+    }
+}
+
+/// An interface's `ospf:` block as written; nil fields take their defaults when the
+/// configuration is built (`network` and `dead` depend on the link and on `hello`).
+/// `OSPFInterfaceConfiguration` documents each setting.
+public struct OSPFInterfaceSpec: Sendable {
+    /// `area:`, as a 32-bit area ID; nil means area 0.
+    public var area: IPv4Address?
+    public var cost: UInt16?
+    public var network: OSPFNetworkType?
+    public var priority: UInt8?
+    public var passive: Bool?
+    /// `hello:`, `dead:` and `retransmit:`, in seconds.
+    public var helloInterval: UInt16?
+    public var deadInterval: UInt32?
+    public var retransmitInterval: UInt16?
+    public var location: SourceLocation
+    /// Where each key's value was written; see `TopologySpec.valueLocations`.
+    public var valueLocations: [String: SourceLocation] = [:]
+
+    /// A block with every key left out (`ospf: {}`); set the keys that were written.
+    public init(location: SourceLocation) {
         self.location = location
     }
 }

@@ -27,7 +27,7 @@ import Testing
 
     @Test func mutationsOfAValidFileNeverCrash() {
         var rng = SplitMix64(seed: 2024)
-        let original = SeedTopologies.withoutProtocolBlocks(SeedTopologies.ospfTriangle)
+        let original = SeedTopologies.ospfTriangle
         var loaded = 0
         for _ in 0..<400 {
             var text = original

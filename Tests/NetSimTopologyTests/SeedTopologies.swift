@@ -140,13 +140,6 @@ enum SeedTopologies {
 
         """
 
-    /// `text` without its `ospf:` lines: the seed topologies minus what is not implemented yet.
-    static func withoutProtocolBlocks(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.contains("ospf:") }
-            .joined(separator: "\n")
-    }
-
     /// 1-based line numbers of the lines of `text` that contain `needle`.
     static func lines(of needle: String, in text: String) -> [Int] {
         text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()

@@ -7,20 +7,8 @@ import Testing
 @Suite struct SeedTopologyTests {
     typealias Support = TopologyTestSupport
 
-    @Test func ospfTriangleParsesExceptForItsOSPFBlocks() {
-        let yaml = SeedTopologies.ospfTriangle
-        let diagnostics = Support.diagnostics(yaml)
-        // The file is fine apart from asking for OSPF, which is reported once per block, at the
-        // `ospf` key, and nothing else is.
-        let expectedLines = SeedTopologies.lines(of: "ospf:", in: yaml)
-        #expect(expectedLines.count == 6)
-        #expect(diagnostics.map(\.location.line) == expectedLines)
-        #expect(diagnostics.allSatisfy { $0.message == "'ospf' is not supported yet in this netsim version" })
-        #expect(diagnostics.allSatisfy { $0.location.column == 9 && $0.location.file == Support.file })
-    }
-
-    @Test func ospfTriangleWithoutProtocolBlocksLoads() throws {
-        let (loaded, errors) = Support.spec(SeedTopologies.withoutProtocolBlocks(SeedTopologies.ospfTriangle))
+    @Test func ospfTriangleLoads() throws {
+        let (loaded, errors) = Support.spec(SeedTopologies.ospfTriangle)
         let spec = try #require(loaded, "\(errors)")
         #expect(spec.name == "ospf-triangle")
         #expect(spec.description == "Three OSPF routers in a triangle with hosts")
@@ -36,10 +24,14 @@ import Testing
         #expect(spec.script.map(\.at) == [.afterConvergence(.zero), .afterConvergence(.milliseconds(100))])
         #expect(spec.script.map(\.device) == ["r1", "h1"])
         #expect(spec.script[1].command == "ping 10.0.3.10")
+        let blocks = spec.devices.flatMap(\.interfaces).compactMap(\.ospf)
+        #expect(blocks.count == 6)
+        #expect(blocks.allSatisfy { $0.area == .zero && $0.cost == 10 && $0.network == nil && $0.passive == nil })
+        #expect(spec.devices.allSatisfy { $0.ospf == nil })
     }
 
     @Test func locationsPointAtTheSource() throws {
-        let yaml = SeedTopologies.withoutProtocolBlocks(SeedTopologies.ospfTriangle)
+        let yaml = SeedTopologies.ospfTriangle
         let spec = try #require(Support.spec(yaml).spec)
         let r1 = spec.devices[0]
         #expect(r1.location == SourceLocation(file: Support.file, line: 5, column: 5))
@@ -51,7 +43,7 @@ import Testing
     }
 
     @Test func page001TriangleIsRejectedNamingR3Eth2() throws {
-        let yaml = SeedTopologies.withoutProtocolBlocks(SeedTopologies.ospfTriangleMissingInterface)
+        let yaml = SeedTopologies.ospfTriangleMissingInterface
         let diagnostics = Support.diagnostics(yaml)
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostics.count == 1, "\(diagnostics)")
@@ -59,13 +51,5 @@ import Testing
         #expect(diagnostic.hint?.contains("'r3' declares interfaces eth0, eth1") == true)
         let line = SeedTopologies.lines(of: "[r3:eth2, h3:eth0]", in: yaml)[0]
         #expect(diagnostic.location == SourceLocation(file: Support.file, line: line, column: 17))
-    }
-
-    @Test func page001TriangleWithItsOSPFBlocksStillNamesR3Eth2() {
-        // Unsupported protocol blocks must not hide the real error.
-        let messages = Support.messages(SeedTopologies.ospfTriangleMissingInterface)
-        #expect(messages.contains("link endpoint 'r3:eth2': device 'r3' has no interface 'eth2'"))
-        #expect(messages.filter { $0.contains("'ospf' is not supported yet") }.count == 7)
-        #expect(messages.count == 8)
     }
 }

@@ -11,7 +11,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
 
         let good = directory.appendingPathComponent("triangle.yaml").path
-        try SeedTopologies.withoutProtocolBlocks(SeedTopologies.ospfTriangle)
+        try SeedTopologies.ospfTriangle
             .write(toFile: good, atomically: true, encoding: .utf8)
         let spec = try TopologyLoader.load(path: good).get()
         #expect(spec.devices.count == 5)

@@ -1,3 +1,4 @@
+import Testing
 @testable import NetSimTopology
 
 /// Shorthands for tests that load a YAML string and look at what came back.
@@ -10,6 +11,13 @@ enum TopologyTestSupport {
         case .success: return []
         case let .failure(error): return error.diagnostics
         }
+    }
+
+    /// The one diagnostic from loading `yaml`; fails the test when there are none or several.
+    static func onlyDiagnostic(_ yaml: String) throws -> Diagnostic {
+        let diagnostics = diagnostics(yaml)
+        try #require(diagnostics.count == 1, "\(diagnostics)")
+        return diagnostics[0]
     }
 
     static func messages(_ yaml: String) -> [String] {
