@@ -200,37 +200,36 @@ extension OSPFInstance {
 
     /// Removes MaxAge LSAs that no neighbor still has to acknowledge, once nobody is mid-exchange.
     func removeFlushedLSAs() {
-        guard !anyNeighborExchanging() else { return }
+        guard !maxAgeLSAs.isEmpty, !anyNeighborExchanging() else { return }
         let now = host.now
         let pending = Set(interfaces.flatMap { $0.neighbors.values.flatMap { $0.retransmissionList.keys } })
-        for area in areaIDs {
-            for key in areaDatabases[area]!.sortedKeys
-            where areaDatabases[area]![key]!.age(at: now) >= LSAHeader.maxAge && !pending.contains(key) {
-                areaDatabases[area]!.remove(key)
-                lsaRemoved(key, area: area)
+        for scopedKey in maxAgeLSAs.sorted() where !pending.contains(scopedKey.key) {
+            let area = scopedKey.area ?? .zero
+            guard let entry = database(for: scopedKey.key.type, area: area)[scopedKey.key] else {
+                maxAgeLSAs.remove(scopedKey)
+                continue
             }
-        }
-        for key in externalDatabase.sortedKeys
-        where externalDatabase[key]!.age(at: now) >= LSAHeader.maxAge && !pending.contains(key) {
-            externalDatabase.remove(key)
-            lsaRemoved(key, area: .zero)
+            guard entry.age(at: now) >= LSAHeader.maxAge else { continue }
+            maxAgeLSAs.remove(scopedKey)
+            removeFromDatabase(scopedKey.key, area: area)
+            lsaRemoved(scopedKey.key, area: area)
         }
     }
 
-    /// Arms the MaxAge timer for the next LSA that will age out.
-    func scheduleMaxAgeCheck() {
-        let now = host.now
-        var earliest: SimTime?
+    /// Arms the MaxAge timer for the next LSA that will age out: the new entry if it ages out
+    /// before the moment already armed (the timer rescans everything when it fires).
+    func scheduleMaxAgeCheck(for entry: LinkStateDatabase.Entry) {
+        let time = entry.maxAgeTime
+        guard time > host.now else { return }
+        if isArmed(.maxAge), let armed = nextMaxAgeCheck, armed <= time { return }
+        nextMaxAgeCheck = time
+        arm(.maxAge, at: time)
+    }
+
+    private func rescheduleMaxAgeCheck() {
         for database in areaIDs.map({ areaDatabases[$0]! }) + [externalDatabase] {
-            for key in database.sortedKeys {
-                let time = database[key]!.maxAgeTime
-                if time > now, earliest == nil || time < earliest! { earliest = time }
-            }
+            for key in database.sortedKeys { scheduleMaxAgeCheck(for: database[key]!) }
         }
-        guard let earliest else { return }
-        if isArmed(.maxAge) && nextMaxAgeCheck == earliest { return }
-        nextMaxAgeCheck = earliest
-        arm(.maxAge, at: earliest)
     }
 
     /// LSAs that reached MaxAge by ageing are flooded once more (so others drop them too) and
@@ -244,6 +243,7 @@ extension OSPFInstance {
                 guard entry.age(at: now) >= LSAHeader.maxAge, entry.maxAgeTime == now else { continue }
                 var lsa = entry.lsa
                 lsa.header.age = LSAHeader.maxAge
+                maxAgeLSAs.insert(ScopedLSAKey(area: area, key: key))
                 flood(lsa, area: area, receivedOn: nil, from: nil)
                 lsaInstalled(key, area: area)
             }
@@ -253,10 +253,11 @@ extension OSPFInstance {
             guard entry.age(at: now) >= LSAHeader.maxAge, entry.maxAgeTime == now else { continue }
             var lsa = entry.lsa
             lsa.header.age = LSAHeader.maxAge
+            maxAgeLSAs.insert(ScopedLSAKey(area: nil, key: key))
             flood(lsa, area: .zero, receivedOn: nil, from: nil)
             lsaInstalled(key, area: .zero)
         }
         removeFlushedLSAs()
-        scheduleMaxAgeCheck()
+        rescheduleMaxAgeCheck()
     }
 }

@@ -42,6 +42,8 @@ public final class OSPFInstance {
     var spfHoldMultiplier: Int64 = 1
     /// When the deferred-origination timer is armed for.
     var pendingOriginationAt: SimTime?
+    /// LSAs at MaxAge, waiting to be removed once acknowledged (§14).
+    var maxAgeLSAs: Set<ScopedLSAKey> = []
     /// When the MaxAge timer is armed for.
     var nextMaxAgeCheck: SimTime?
 
@@ -196,12 +198,18 @@ public final class OSPFInstance {
     }
 
     func install(_ lsa: LSA, area: IPv4Address) {
+        let scopedKey = ScopedLSAKey(area: lsa.key.type == .asExternal ? nil : area, key: lsa.key)
         if lsa.key.type == .asExternal {
             externalDatabase.install(lsa, at: host.now)
         } else {
             areaDatabases[area]!.install(lsa, at: host.now)
         }
-        scheduleMaxAgeCheck()
+        if lsa.header.age >= LSAHeader.maxAge {
+            maxAgeLSAs.insert(scopedKey)
+        } else {
+            maxAgeLSAs.remove(scopedKey)
+            scheduleMaxAgeCheck(for: LinkStateDatabase.Entry(lsa: lsa, installedAt: host.now))
+        }
     }
 
     func removeFromDatabase(_ key: LSAKey, area: IPv4Address) {
