@@ -16,9 +16,8 @@ struct CommandFuzzTests {
         init(seed: UInt64) {
             random = SeededRandom(seed: seed)
             var words = Set<String>()
-            for command in CommandGrammar.console.commands {
-                for case .keyword(let word) in command.tokens { words.insert(word) }
-            }
+            for command in CommandGrammar.console.commands { words.formUnion(command.keywords) }
+            words.formUnion(CommandGrammar.console.synonyms.keys)
             keywords = words.sorted()
         }
 
