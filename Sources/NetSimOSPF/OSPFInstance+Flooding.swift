@@ -199,19 +199,21 @@ extension OSPFInstance {
     // MARK: MaxAge (§14)
 
     /// Removes MaxAge LSAs that no neighbor still has to acknowledge, once nobody is mid-exchange.
+    /// `lsaRemoved` may flush more of our own LSAs and re-enter this method, so each key is
+    /// looked up again rather than trusted from the list taken before the loop.
     func removeFlushedLSAs() {
         guard !anyNeighborExchanging() else { return }
         let now = host.now
         let pending = Set(interfaces.flatMap { $0.neighbors.values.flatMap { $0.retransmissionList.keys } })
         for area in areaIDs {
             for key in areaDatabases[area]!.sortedKeys
-            where areaDatabases[area]![key]!.age(at: now) >= LSAHeader.maxAge && !pending.contains(key) {
+            where (areaDatabases[area]![key]?.age(at: now) ?? 0) >= LSAHeader.maxAge && !pending.contains(key) {
                 areaDatabases[area]!.remove(key)
                 lsaRemoved(key, area: area)
             }
         }
         for key in externalDatabase.sortedKeys
-        where externalDatabase[key]!.age(at: now) >= LSAHeader.maxAge && !pending.contains(key) {
+        where (externalDatabase[key]?.age(at: now) ?? 0) >= LSAHeader.maxAge && !pending.contains(key) {
             externalDatabase.remove(key)
             lsaRemoved(key, area: .zero)
         }
