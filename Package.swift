@@ -22,7 +22,7 @@ let package = Package(
             "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimEngine",
             .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "NetSimCommands", dependencies: ["NetSimWire", "NetSimRouting", "NetSimEngine"]),
+        .target(name: "NetSimCommands", dependencies: ["NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimEngine"]),
         .executableTarget(name: "netsim", dependencies: [
             "NetSimWire", "NetSimEngine", "NetSimTopology", "NetSimCommands",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(name: "NetSimOSPFTests", dependencies: ["NetSimOSPF"]),
         .testTarget(name: "NetSimEngineTests", dependencies: ["NetSimEngine", "NetSimOSPF"]),
         .testTarget(name: "NetSimTopologyTests", dependencies: ["NetSimTopology"]),
-        .testTarget(name: "NetSimCommandsTests", dependencies: ["NetSimCommands", "NetSimTopology"]),
+        .testTarget(name: "NetSimCommandsTests", dependencies: ["NetSimCommands", "NetSimTopology", "NetSimOSPF"]),
         // Runs the built `netsim` binary; Golden/ holds expected outputs read at test time.
         .testTarget(name: "NetSimEndToEndTests", dependencies: ["NetSimTopology"], exclude: ["Golden"]),
     ],

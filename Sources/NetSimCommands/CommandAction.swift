@@ -1,3 +1,5 @@
+import NetSimWire
+
 /// Every operation the console can perform; the grammar maps command lines onto these.
 public enum CommandAction: String, Sendable, Equatable, CaseIterable {
     case showIPRoute
@@ -6,6 +8,14 @@ public enum CommandAction: String, Sendable, Equatable, CaseIterable {
     case showInterface
     case showARP
     case showMACTable
+    case showIPProtocols
+    case showOSPF
+    case showOSPFNeighbors
+    case showOSPFInterfaces
+    case showOSPFInterface
+    case showOSPFDatabase
+    case showOSPFDatabaseType
+    case showOSPFDatabaseLSA
     case ping
     case traceroute
     case routeAdd
@@ -19,7 +29,8 @@ public enum CommandAction: String, Sendable, Equatable, CaseIterable {
 
 extension CommandGrammar {
     /// The console's commands. Adding a command: a case in `CommandAction`, a line here, and its
-    /// execution in `CommandProcessor`.
+    /// execution in `CommandProcessor`. Words must stay unambiguous where the user needs them
+    /// short: after `show ip`, `route`, `ospf` and `protocols` differ in their first letter.
     public static let console: CommandGrammar = {
         func keywords(_ text: String) -> [Token] { text.split(separator: " ").map { .keyword(String($0)) } }
         func command(_ action: CommandAction, _ tokens: [Token], options: [Option] = [], json: Bool = false,
@@ -29,6 +40,9 @@ extension CommandGrammar {
         let count = Option(flag: "-c", valueName: "N", range: 1...10_000, help: "number of echo requests (default 5)")
         let size = Option(flag: "-s", valueName: "BYTES", range: 0...65_000, help: "echo data bytes (default 56)")
         let maxTTL = Option(flag: "-m", valueName: "TTL", range: 1...255, help: "maximum TTL (default 30)")
+        let ospf: [Token] = [.keyword("show"), .optionalKeyword("ip"), .keyword("ospf")]
+        let lsaTypes = LSAType.allCases.map(\.description)
+        let lsaType = Token.choice(name: "lsa-type", lsaTypes)
         return CommandGrammar(commands: [
             command(.showIPRoute, keywords("show ip route"), json: true, "routing table"),
             command(.showIPRouteFor, keywords("show ip route") + [.parameter(.addressOrPrefix)], json: true,
@@ -38,6 +52,19 @@ extension CommandGrammar {
                     "one interface in detail, with counters"),
             command(.showARP, keywords("show arp"), json: true, "ARP cache"),
             command(.showMACTable, keywords("show mac address-table"), json: true, "learned MAC addresses (switches)"),
+            command(.showIPProtocols, keywords("show ip protocols"), json: true,
+                    "routing protocols running, their sources and distances"),
+            command(.showOSPF, ospf, json: true, "OSPF process summary: router ID, SPF timers, areas"),
+            command(.showOSPFNeighbors, ospf + keywords("neighbors"), json: true,
+                    "OSPF neighbors and adjacency states ('neighbor' works too)"),
+            command(.showOSPFInterfaces, ospf + keywords("interface"), json: true, "OSPF interfaces"),
+            command(.showOSPFInterface, ospf + keywords("interface") + [.parameter(.interface)], json: true,
+                    "one OSPF interface"),
+            command(.showOSPFDatabase, ospf + keywords("database"), json: true, "OSPF link-state database summary"),
+            command(.showOSPFDatabaseType, ospf + keywords("database") + [lsaType], json: true,
+                    "the LSAs of one type in detail: \(lsaTypes.joined(separator: ", "))"),
+            command(.showOSPFDatabaseLSA, ospf + keywords("database") + [lsaType, .parameter(.linkStateID)], json: true,
+                    "the LSAs of one type with one Link State ID in detail"),
             command(.ping, keywords("ping") + [.parameter(.address)], options: [count, size], json: true,
                     "ICMP echo test"),
             command(.traceroute, keywords("traceroute") + [.parameter(.address)], options: [maxTTL], json: true,
@@ -56,6 +83,6 @@ extension CommandGrammar {
             command(.interfaceNoShutdown, keywords("interface no shutdown") + [.parameter(.interface)],
                     "administratively enable an interface"),
             command(.help, keywords("help"), "this list"),
-        ])
+        ], synonyms: ["neighbor": "neighbors"])
     }()
 }

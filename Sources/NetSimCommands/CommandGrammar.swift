@@ -1,9 +1,18 @@
 /// The console's command language: every command as a sequence of keywords and parameters,
 /// the options each accepts, and a matcher that accepts any unique prefix of a keyword
 /// (`sh ip ro` is `show ip route`) and explains what it expected when a word does not fit.
+///
+/// A command may leave a keyword out (`show [ip] ospf`) or take one keyword of a set as an
+/// argument (`router`, `network`, …); the grammar also knows other spellings of a keyword
+/// (`neighbor` for `neighbors`). Each command thus has several forms, all matched side by side.
 public struct CommandGrammar: Sendable {
     public enum Token: Sendable, Equatable {
         case keyword(String)
+        /// A keyword that may be left out: `show [ip] ospf`.
+        case optionalKeyword(String)
+        /// One keyword of a set, handed to the command as an argument (the full word); the
+        /// name stands for the set in the syntax (`<lsa-type>`).
+        case choice(name: String, [String])
         case parameter(Parameter)
     }
 
@@ -13,6 +22,7 @@ public struct CommandGrammar: Sendable {
         case addressOrPrefix = "<address|prefix>"
         case interface = "<interface>"
         case number = "<number>"
+        case linkStateID = "<link-state-id>"
     }
 
     public struct Option: Sendable, Equatable {
@@ -33,17 +43,44 @@ public struct CommandGrammar: Sendable {
             let words = tokens.map { token -> String in
                 switch token {
                 case .keyword(let word): word
+                case .optionalKeyword(let word): "[\(word)]"
+                case .choice(let name, _): "<\(name)>"
                 case .parameter(let parameter): parameter.rawValue
                 }
             }
             let flags = options.map { "[\($0.flag) \($0.valueName)]" } + (acceptsJSON ? ["[--json]"] : [])
             return (words + flags).joined(separator: " ")
         }
+
+        /// The token sequences the command can be typed as: one with and one without each
+        /// optional keyword. Forms hold no optional keywords.
+        var forms: [[Token]] {
+            tokens.reduce([[]]) { forms, token in
+                guard case .optionalKeyword(let word) = token else { return forms.map { $0 + [token] } }
+                return forms.map { $0 + [.keyword(word)] } + forms
+            }
+        }
+
+        /// Every keyword of the command, optional and choice words included.
+        public var keywords: [String] {
+            tokens.flatMap { token -> [String] in
+                switch token {
+                case .keyword(let word), .optionalKeyword(let word): [word]
+                case .choice(_, let words): words
+                case .parameter: []
+                }
+            }
+        }
     }
 
     public let commands: [Command]
+    /// Other spellings of keywords, each mapped to the keyword it stands for.
+    public let synonyms: [String: String]
 
-    public init(commands: [Command]) { self.commands = commands }
+    public init(commands: [Command], synonyms: [String: String] = [:]) {
+        self.commands = commands
+        self.synonyms = synonyms
+    }
 
     /// A parsed command line: which command, its parameter values in order, options, --json.
     public struct Match: Sendable, Equatable {
@@ -51,6 +88,16 @@ public struct CommandGrammar: Sendable {
         public var arguments: [String]
         public var options: [String: Int]
         public var json: Bool
+    }
+
+    /// One form of a command still in the running while a line is matched, with the
+    /// arguments it has collected so far.
+    private struct Candidate {
+        var command: Int
+        var tokens: [Token]
+        var arguments: [String] = []
+
+        func token(at position: Int) -> Token? { position < tokens.count ? tokens[position] : nil }
     }
 
     public func match(_ line: String) -> Result<Match, CommandError> {
@@ -74,33 +121,34 @@ public struct CommandGrammar: Sendable {
         }
         guard !words.isEmpty else { return .failure(.init("empty command; type 'help' for the list of commands")) }
 
-        var alive = commands
-        var arguments: [String] = []
+        var alive = commands.indices.flatMap { command in
+            commands[command].forms.map { Candidate(command: command, tokens: $0) }
+        }
         for (position, word) in words.enumerated() {
-            let keywords = Set(alive.compactMap { command -> String? in
-                guard position < command.tokens.count, case .keyword(let keyword) = command.tokens[position] else { return nil }
-                return keyword
-            })
-            let lowered = word.lowercased()
             let chosen: String?
-            if keywords.contains(lowered) {
-                chosen = lowered
-            } else {
-                let candidates = keywords.filter { $0.hasPrefix(lowered) }.sorted()
-                if candidates.count > 1 {
-                    return .failure(.init("ambiguous command word '\(word)': could be \(candidates.joined(separator: ", "))"))
-                }
-                chosen = candidates.first
+            switch keyword(word, among: alive.flatMap { CommandGrammar.keywords(of: $0.token(at: position)) }) {
+            case .success(let keyword): chosen = keyword
+            case .failure(let error): return .failure(error)
             }
             if let chosen {
-                alive = alive.filter { position < $0.tokens.count && $0.tokens[position] == .keyword(chosen) }
+                alive = alive.compactMap { candidate in
+                    var candidate = candidate
+                    switch candidate.token(at: position) {
+                    case .keyword(chosen)?: return candidate
+                    case .choice(_, let words)? where words.contains(chosen):
+                        candidate.arguments.append(chosen)
+                        return candidate
+                    default: return nil
+                    }
+                }
                 continue
             }
-            let parameterized = alive.filter { command in
-                guard position < command.tokens.count, case .parameter(let parameter) = command.tokens[position] else {
-                    return false
-                }
-                return CommandGrammar.accepts(parameter, word)
+            let parameterized = alive.compactMap { candidate -> Candidate? in
+                guard case .parameter(let parameter)? = candidate.token(at: position),
+                      CommandGrammar.accepts(parameter, word) else { return nil }
+                var candidate = candidate
+                candidate.arguments.append(word)
+                return candidate
             }
             if parameterized.isEmpty {
                 let expected = expectations(at: position, in: alive)
@@ -112,12 +160,12 @@ public struct CommandGrammar: Sendable {
                 return .failure(.init("unknown word '\(word)'\(context); expected one of: \(expected.joined(separator: ", "))"))
             }
             alive = parameterized
-            arguments.append(word)
         }
-        guard let command = alive.first(where: { $0.tokens.count == words.count }) else {
+        guard let found = alive.first(where: { $0.tokens.count == words.count }) else {
             let expected = expectations(at: words.count, in: alive)
             return .failure(.init("incomplete command '\(words.joined(separator: " "))'; expected one of: \(expected.joined(separator: ", "))"))
         }
+        let command = commands[found.command]
         if json && !command.acceptsJSON {
             return .failure(.init("--json is not available for '\(command.syntax)'"))
         }
@@ -133,19 +181,42 @@ public struct CommandGrammar: Sendable {
             }
             values[flag] = number
         }
-        return .success(Match(action: command.action, arguments: arguments, options: values, json: json))
+        return .success(Match(action: command.action, arguments: found.arguments, options: values, json: json))
+    }
+
+    /// Which keyword a word stands for among those possible at its position: the keyword it
+    /// spells (or a synonym of), else the one keyword it is a prefix of; nil when it is no
+    /// keyword's prefix. Synonyms of one keyword do not make a prefix ambiguous.
+    private func keyword(_ word: String, among keywords: [String]) -> Result<String?, CommandError> {
+        let possible = Set(keywords)
+        let spellings = possible.union(synonyms.filter { possible.contains($0.value) }.keys)
+        let lowered = word.lowercased()
+        if spellings.contains(lowered) { return .success(synonyms[lowered] ?? lowered) }
+        let candidates = Set(spellings.filter { $0.hasPrefix(lowered) }.map { synonyms[$0] ?? $0 }).sorted()
+        if candidates.count > 1 {
+            return .failure(.init("ambiguous command word '\(word)': could be \(candidates.joined(separator: ", "))"))
+        }
+        return .success(candidates.first)
+    }
+
+    private static func keywords(of token: Token?) -> [String] {
+        switch token {
+        case .keyword(let word)?: [word]
+        case .choice(_, let words)?: words
+        default: []
+        }
     }
 
     /// What could come at a position, for error messages: keywords and parameter names.
-    private func expectations(at position: Int, in commands: [Command]) -> [String] {
-        var seen: [String] = []
-        for command in commands where position < command.tokens.count {
-            let text: String
-            switch command.tokens[position] {
-            case .keyword(let keyword): text = keyword
-            case .parameter(let parameter): text = parameter.rawValue
+    private func expectations(at position: Int, in candidates: [Candidate]) -> [String] {
+        var seen = Set<String>()
+        for candidate in candidates {
+            switch candidate.token(at: position) {
+            case .keyword(let keyword)?: seen.insert(keyword)
+            case .choice(_, let words)?: seen.formUnion(words)
+            case .parameter(let parameter)?: seen.insert(parameter.rawValue)
+            case .optionalKeyword, nil: break
             }
-            if !seen.contains(text) { seen.append(text) }
         }
         return seen.sorted()
     }
@@ -165,7 +236,7 @@ public struct CommandGrammar: Sendable {
         switch parameter {
         case .address: return word.first?.isNumber == true
         case .prefix: return word.first?.isNumber == true && word.contains("/")
-        case .addressOrPrefix: return word.first?.isNumber == true
+        case .addressOrPrefix, .linkStateID: return word.first?.isNumber == true
         case .interface: return true
         case .number: return decimal(word) != nil
         }

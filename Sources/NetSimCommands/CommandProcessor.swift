@@ -54,6 +54,12 @@ public struct CommandProcessor {
                 throw CommandError("\(device.name) is a \(device.kind.rawValue); only switches have a MAC address table")
             }
             return .finished(NeighborTableRenderer.renderMACTable(device: device, simulation: simulation, wantsJSON: json))
+        case .showIPProtocols:
+            try requireIPStack(device)
+            return .finished(ProtocolsRenderer.render(device: device, wantsJSON: json))
+        case .showOSPF, .showOSPFNeighbors, .showOSPFInterfaces, .showOSPFInterface, .showOSPFDatabase,
+             .showOSPFDatabaseType, .showOSPFDatabaseLSA:
+            return .finished(try executeOSPF(match, device: device, simulation: simulation))
         case .ping:
             try requireIPStack(device)
             let target = try address(arguments[0])
@@ -119,7 +125,7 @@ public struct CommandProcessor {
         }
     }
 
-    private func interfaceIndex(_ name: String, device: Device, simulation: Simulation) throws(CommandError) -> Int {
+    func interfaceIndex(_ name: String, device: Device, simulation: Simulation) throws(CommandError) -> Int {
         do {
             return try simulation.interfaceIndex(device: device.id, named: name)
         } catch {
@@ -127,7 +133,7 @@ public struct CommandProcessor {
         }
     }
 
-    private func address(_ text: String) throws(CommandError) -> IPv4Address {
+    func address(_ text: String) throws(CommandError) -> IPv4Address {
         guard let address = IPv4Address(text) else { throw CommandError("'\(text)' is not an IPv4 address") }
         return address
     }

@@ -3,9 +3,11 @@ import NetSimRouting
 import NetSimWire
 
 /// `show ip route`: the selected routes of a device in the IOS/FRR layout, and as JSON an
-/// array of `{destination, source, distance, metric, next_hops: [{address, interface}]}`.
+/// array of `{destination, source, path_type, distance, metric, next_hops: [{address, interface}]}`
+/// (`path_type` is null for routes of sources without path types: connected and static).
 enum RouteTableRenderer {
-    static let legend = "Codes: C - connected, S - static"
+    static let legend = "Codes: C - connected, S - static, O - OSPF, IA - OSPF inter area, "
+        + "E1 - OSPF external type 1, E2 - OSPF external type 2"
 
     static func render(device: Device, wantsJSON: Bool) -> CommandResult {
         let routes = device.rib.fib.routes
@@ -37,7 +39,8 @@ enum RouteTableRenderer {
             return CommandResult(text: "% Network not in table", json: .array([]), succeeded: true, wantsJSON: wantsJSON)
         }
         var lines = ["Routing entry for \(route.prefix)",
-                     "  Known via \"\(route.source)\", distance \(route.distance), metric \(route.metric), best"]
+                     "  Known via \"\(route.source)\", distance \(route.distance), metric \(route.metric), "
+                         + (pathPhrase(route.pathType).map { "\($0), " } ?? "") + "best"]
         for hop in route.nextHops {
             let name = device.interfaces[hop.interface].name
             lines.append(hop.address.map { "  * \($0), via \(name)" } ?? "  * directly connected, \(name)")
@@ -47,7 +50,7 @@ enum RouteTableRenderer {
     }
 
     static func textLines(_ route: Route, device: Device) -> [String] {
-        let code = route.source.code.padded(to: 5)
+        let code = route.code.padded(to: 5)
         let lead = code + route.prefix.description
         let indent = String(repeating: " ", count: lead.count + 1)
         return route.nextHops.enumerated().map { index, hop in
@@ -68,6 +71,7 @@ enum RouteTableRenderer {
         .object([
             "destination": .string(route.prefix.description),
             "source": .string(route.source.description),
+            "path_type": .optional(route.pathType.name),
             "distance": .integer(route.distance),
             "metric": .integer(route.metric),
             "next_hops": .array(route.nextHops.map { hop in
@@ -75,5 +79,16 @@ enum RouteTableRenderer {
                          "interface": .string(device.interfaces[hop.interface].name)])
             }),
         ])
+    }
+
+    /// How the route detail names a path type: "intra area", "external type 2".
+    static func pathPhrase(_ type: RoutePathType) -> String? {
+        switch type {
+        case .none: nil
+        case .intraArea: "intra area"
+        case .interArea: "inter area"
+        case .external1: "external type 1"
+        case .external2: "external type 2"
+        }
     }
 }

@@ -47,13 +47,13 @@ public final class OSPFInstance {
     /// When the MaxAge timer is armed for.
     var nextMaxAgeCheck: SimTime?
 
-    /// RFC 2328 appendix B and FRR's defaults.
-    static let minLSInterval = SimTime.seconds(5)
-    static let minLSArrival = SimTime.seconds(1)
-    static let lsRefreshTime = SimTime.seconds(1800)
-    static let spfDelay = SimTime.zero
-    static let spfInitialHold = SimTime.milliseconds(50)
-    static let spfMaximumHold = SimTime.seconds(5)
+    /// RFC 2328 appendix B and FRR's defaults (public for `show ospf`).
+    public static let minLSInterval = SimTime.seconds(5)
+    public static let minLSArrival = SimTime.seconds(1)
+    public static let lsRefreshTime = SimTime.seconds(1800)
+    public static let spfDelay = SimTime.zero
+    public static let spfInitialHold = SimTime.milliseconds(50)
+    public static let spfMaximumHold = SimTime.seconds(5)
     static let delayedAckInterval = SimTime.seconds(1)
 
     /// `addresses` and `mtus` give each OSPF interface's address and link MTU by device

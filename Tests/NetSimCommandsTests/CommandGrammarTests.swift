@@ -51,6 +51,41 @@ struct CommandGrammarTests {
         #expect(try parse("tr 10.0.3.10").action == .traceroute)
     }
 
+    @Test func ospfCommandsWithAndWithoutIP() throws {
+        for (line, action) in [("sh ip ospf nei", CommandAction.showOSPFNeighbors), ("sh o n", .showOSPFNeighbors),
+                               ("show ospf neighbor", .showOSPFNeighbors), ("show ip ospf neighbors", .showOSPFNeighbors),
+                               ("sh ip o", .showOSPF), ("sh o", .showOSPF), ("show ip ospf", .showOSPF),
+                               ("sh ip p", .showIPProtocols), ("sh ip r", .showIPRoute),
+                               ("sh o i", .showOSPFInterfaces), ("show ip ospf interface", .showOSPFInterfaces),
+                               ("sh o d", .showOSPFDatabase), ("sh ip os da", .showOSPFDatabase)] {
+            let match = try parse(line)
+            #expect(match.action == action, "\(line)")
+            #expect(match.arguments.isEmpty, "\(line)")
+        }
+        let interface = try parse("sh ip o i eth0")
+        #expect(interface.action == .showOSPFInterface && interface.arguments == ["eth0"])
+        // The LSA type is a keyword (any unique prefix), handed over in full.
+        for (word, type) in [("r", "router"), ("n", "network"), ("s", "summary"), ("a", "asbr-summary"),
+                             ("ext", "external"), ("ROUTER", "router")] {
+            let match = try parse("sh o d \(word) --json")
+            #expect(match.action == .showOSPFDatabaseType && match.arguments == [type] && match.json)
+        }
+        #expect(try parse("show ip ospf database router 1.1.1.1").arguments == ["router", "1.1.1.1"])
+        #expect(try parse("sh o d a 3.3.3.3").action == .showOSPFDatabaseLSA)
+    }
+
+    @Test func ospfGrammarErrors() {
+        #expect(error("sh o d x") == "unknown word 'x' after 'sh o d'; expected one of: asbr-summary, external, network, router, summary")
+        #expect(error("show ip ospf x") == "unknown word 'x' after 'show ip ospf'; expected one of: database, interface, neighbors")
+        #expect(error("show ospf database router 1.1.1.1 extra")
+                == "unexpected word 'extra' after 'show ospf database router 1.1.1.1'")
+        #expect(error("show ospf database router eth0")
+                == "unknown word 'eth0' after 'show ospf database router'; expected one of: <link-state-id>")
+        // 'neighbor' is a synonym only where 'neighbors' fits.
+        #expect(error("show neighbor") == "unknown word 'neighbor' after 'show'; expected one of: arp, interfaces, ip, mac, ospf")
+        #expect(error("show ip protocols --json extra") == "unexpected word 'extra' after 'show ip protocols'")
+    }
+
     @Test func ambiguousWordNamesTheCandidates() {
         // After "show", "i" starts both "interfaces" and "ip".
         #expect(error("sh i") == "ambiguous command word 'i': could be interfaces, ip")
@@ -59,7 +94,7 @@ struct CommandGrammarTests {
 
     @Test func unknownWordListsTheExpectedWords() {
         #expect(error("frobnicate") == "unknown word 'frobnicate'; expected one of: help, interface, ping, route, show, traceroute")
-        #expect(error("show foo") == "unknown word 'foo' after 'show'; expected one of: arp, interfaces, ip, mac")
+        #expect(error("show foo") == "unknown word 'foo' after 'show'; expected one of: arp, interfaces, ip, mac, ospf")
         #expect(error("show ip route eth0") == "unknown word 'eth0' after 'show ip route'; expected one of: <address|prefix>")
         #expect(error("route add 10.0.0.0/8 via 1.2.3.4 distance x")
                 == "unknown word 'x' after 'route add 10.0.0.0/8 via 1.2.3.4 distance'; expected one of: <number>")
@@ -67,7 +102,7 @@ struct CommandGrammarTests {
     }
 
     @Test func incompleteCommands() {
-        #expect(error("show ip") == "incomplete command 'show ip'; expected one of: route")
+        #expect(error("show ip") == "incomplete command 'show ip'; expected one of: ospf, protocols, route")
         #expect(error("ping") == "incomplete command 'ping'; expected one of: <address>")
         #expect(error("interface") == "incomplete command 'interface'; expected one of: no, shutdown")
         #expect(error("int no") == "incomplete command 'int no'; expected one of: shutdown")
@@ -114,7 +149,9 @@ struct CommandGrammarTests {
         #expect(syntax.contains("ping <address> [-c N] [-s BYTES] [--json]"))
         #expect(syntax.contains("route add <prefix> via <address> distance <number>"))
         #expect(syntax.contains("interface no shutdown <interface>"))
-        #expect(grammar.commands.count == 15)
+        #expect(syntax.contains("show [ip] ospf neighbors [--json]"))
+        #expect(syntax.contains("show [ip] ospf database <lsa-type> <link-state-id> [--json]"))
+        #expect(grammar.commands.count == 23)
         #expect(Set(grammar.commands.map(\.action)) == Set(CommandAction.allCases))
     }
 }

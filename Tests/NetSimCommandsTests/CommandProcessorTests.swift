@@ -97,7 +97,7 @@ struct CommandProcessorTests {
               * 10.0.13.3, via eth1
             """)
         #expect(execute("show ip route 10.0.1.0/24 --json", on: "r1", in: sim).output
-                == #"[{"destination":"10.0.1.0/24","distance":0,"metric":0,"next_hops":[{"address":null,"interface":"eth2"}],"source":"connected"}]"#)
+                == #"[{"destination":"10.0.1.0/24","distance":0,"metric":0,"next_hops":[{"address":null,"interface":"eth2"}],"path_type":null,"source":"connected"}]"#)
         let missing = execute("show ip route 192.168.0.0/16 --json", on: "r1", in: sim)
         #expect(missing.succeeded)
         #expect(missing.output == "[]")
@@ -114,7 +114,7 @@ struct CommandProcessorTests {
         #expect(execute("show interfaces eth0", on: "r2", in: sim).text.hasPrefix("eth0 is down, line protocol is down\n"))
         // r1 lost 10.0.12.0/24; the ECMP route keeps only the hop through r3.
         #expect(execute("show ip route 10.0.23.0/24 --json", on: "r1", in: sim).output
-                == #"[{"destination":"10.0.23.0/24","distance":1,"metric":0,"next_hops":[{"address":"10.0.13.3","interface":"eth1"}],"source":"static"}]"#)
+                == #"[{"destination":"10.0.23.0/24","distance":1,"metric":0,"next_hops":[{"address":"10.0.13.3","interface":"eth1"}],"path_type":null,"source":"static"}]"#)
         #expect(execute("interface no shutdown eth0", on: "r1", in: sim).text == "Interface eth0 admin-up")
         #expect(execute("show interfaces eth0", on: "r2", in: sim).text.hasPrefix("eth0 is up, line protocol is up\n"))
     }
@@ -182,9 +182,9 @@ struct CommandProcessorTests {
         let sim = converged(staticTriangle())
         #expect(execute("show\tarp\t--json", on: "h1", in: sim).output == "[]")
         #expect(execute("show bogus --json", on: "h1", in: sim).output
-                == #"{"error":"unknown word 'bogus' after 'show'; expected one of: arp, interfaces, ip, mac"}"#)
+                == #"{"error":"unknown word 'bogus' after 'show'; expected one of: arp, interfaces, ip, mac, ospf"}"#)
         #expect(execute("show\tbogus\t--json", on: "h1", in: sim).output
-                == #"{"error":"unknown word 'bogus' after 'show'; expected one of: arp, interfaces, ip, mac"}"#)
+                == #"{"error":"unknown word 'bogus' after 'show'; expected one of: arp, interfaces, ip, mac, ospf"}"#)
         #expect(execute("show\tarp\t--json", on: "r9", in: sim).output
                 == #"{"error":"no device 'r9' (devices: r1, r2, r3, h1, h3)"}"#)
     }

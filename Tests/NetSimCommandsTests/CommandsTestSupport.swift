@@ -21,6 +21,28 @@ let commandEventBudget: UInt64 = 10_000_000
 /// h1 behind r1 and h3 behind r3. r1 reaches 10.0.3.0/24 via r3 and 10.0.23.0/24 via both
 /// neighbours (ECMP). Device ids: r1 0, r2 1, r3 2, h1 3, h3 4.
 func staticTriangle(seed: UInt64 = 1, window: SimTime = .seconds(1)) -> Simulation {
+    let sim = triangle(seed: seed, window: window)
+    let (r1, r2, r3, h1, h3) = (0, 1, 2, 3, 4)
+    func route(_ device: Int, _ prefix: String, _ gateway: String) {
+        try! sim.addStaticRoute(device: device, StaticRoute(prefix: IPv4Prefix(prefix)!, gateway: ip(gateway), interface: nil))
+    }
+    route(r1, "10.0.3.0/24", "10.0.13.3")
+    route(r1, "10.0.23.0/24", "10.0.12.2")
+    route(r1, "10.0.23.0/24", "10.0.13.3")
+    route(r2, "10.0.1.0/24", "10.0.12.1")
+    route(r2, "10.0.3.0/24", "10.0.23.3")
+    route(r2, "10.0.13.0/24", "10.0.12.1")
+    route(r3, "10.0.1.0/24", "10.0.13.1")
+    route(r3, "10.0.12.0/24", "10.0.13.1")
+    route(h1, "0.0.0.0/0", "10.0.1.1")
+    route(h3, "0.0.0.0/0", "10.0.3.1")
+    return sim
+}
+
+/// The seed's triangle without any routes: r1 (eth0 10.0.12.1, eth1 10.0.13.1, eth2 10.0.1.1),
+/// r2 (eth0 10.0.12.2, eth1 10.0.23.2), r3 (eth0 10.0.13.3, eth1 10.0.23.3, eth2 10.0.3.1),
+/// h1 10.0.1.10 and h3 10.0.3.10, all /24 on 1 ms links. Device ids: r1 0, r2 1, r3 2, h1 3, h3 4.
+func triangle(seed: UInt64, window: SimTime = .seconds(1)) -> Simulation {
     let sim = Simulation(seed: seed, stabilityWindow: window)
     let r1 = sim.addDevice(name: "r1", kind: .router, routerID: ip("1.1.1.1"), interfaces: [
         port("eth0", "10.0.12.1/24"), port("eth1", "10.0.13.1/24"), port("eth2", "10.0.1.1/24"),
@@ -38,19 +60,6 @@ func staticTriangle(seed: UInt64 = 1, window: SimTime = .seconds(1)) -> Simulati
     sim.addLink([(r2, 1), (r3, 1)])
     sim.addLink([(r1, 2), (h1, 0)])
     sim.addLink([(r3, 2), (h3, 0)])
-    func route(_ device: Int, _ prefix: String, _ gateway: String) {
-        try! sim.addStaticRoute(device: device, StaticRoute(prefix: IPv4Prefix(prefix)!, gateway: ip(gateway), interface: nil))
-    }
-    route(r1, "10.0.3.0/24", "10.0.13.3")
-    route(r1, "10.0.23.0/24", "10.0.12.2")
-    route(r1, "10.0.23.0/24", "10.0.13.3")
-    route(r2, "10.0.1.0/24", "10.0.12.1")
-    route(r2, "10.0.3.0/24", "10.0.23.3")
-    route(r2, "10.0.13.0/24", "10.0.12.1")
-    route(r3, "10.0.1.0/24", "10.0.13.1")
-    route(r3, "10.0.12.0/24", "10.0.13.1")
-    route(h1, "0.0.0.0/0", "10.0.1.1")
-    route(h3, "0.0.0.0/0", "10.0.3.1")
     return sim
 }
 

@@ -13,11 +13,11 @@ struct RouteTableJSONTests {
         let result = execute("show ip route --json", on: "r1", in: sim)
         #expect(result.succeeded && result.wantsJSON)
         #expect(result.output == "["
-            + #"{"destination":"10.0.1.0/24","distance":0,"metric":0,"next_hops":[{"address":null,"interface":"eth2"}],"source":"connected"},"#
-            + #"{"destination":"10.0.3.0/24","distance":1,"metric":0,"next_hops":[{"address":"10.0.13.3","interface":"eth1"}],"source":"static"},"#
-            + #"{"destination":"10.0.12.0/24","distance":0,"metric":0,"next_hops":[{"address":null,"interface":"eth0"}],"source":"connected"},"#
-            + #"{"destination":"10.0.13.0/24","distance":0,"metric":0,"next_hops":[{"address":null,"interface":"eth1"}],"source":"connected"},"#
-            + #"{"destination":"10.0.23.0/24","distance":1,"metric":0,"next_hops":[{"address":"10.0.12.2","interface":"eth0"},{"address":"10.0.13.3","interface":"eth1"}],"source":"static"}"#
+            + #"{"destination":"10.0.1.0/24","distance":0,"metric":0,"next_hops":[{"address":null,"interface":"eth2"}],"path_type":null,"source":"connected"},"#
+            + #"{"destination":"10.0.3.0/24","distance":1,"metric":0,"next_hops":[{"address":"10.0.13.3","interface":"eth1"}],"path_type":null,"source":"static"},"#
+            + #"{"destination":"10.0.12.0/24","distance":0,"metric":0,"next_hops":[{"address":null,"interface":"eth0"}],"path_type":null,"source":"connected"},"#
+            + #"{"destination":"10.0.13.0/24","distance":0,"metric":0,"next_hops":[{"address":null,"interface":"eth1"}],"path_type":null,"source":"connected"},"#
+            + #"{"destination":"10.0.23.0/24","distance":1,"metric":0,"next_hops":[{"address":"10.0.12.2","interface":"eth0"},{"address":"10.0.13.3","interface":"eth1"}],"path_type":null,"source":"static"}"#
             + "]")
 
         // The same, structurally: every route has exactly these keys and types.
@@ -25,7 +25,9 @@ struct RouteTableJSONTests {
         #expect(routes.count == 5)
         for route in routes {
             let fields = try #require(members(route))
-            #expect(Set(fields.keys) == ["destination", "source", "distance", "metric", "next_hops"])
+            #expect(Set(fields.keys) == ["destination", "source", "path_type", "distance", "metric", "next_hops"])
+            // Connected and static routes have no path type.
+            #expect(fields["path_type"] == .null)
             guard case .string = fields["destination"], case .string(let source)? = fields["source"],
                   case .int = fields["distance"], case .int = fields["metric"] else {
                 Issue.record("wrong field types in \(route.compact)")
@@ -56,7 +58,7 @@ struct RouteTableJSONTests {
         #expect(!result.wantsJSON)
         // Codes padded to 5 columns; the second ECMP line is indented past "S    10.0.23.0/24 ".
         #expect(result.output == """
-            Codes: C - connected, S - static
+            Codes: C - connected, S - static, O - OSPF, IA - OSPF inter area, E1 - OSPF external type 1, E2 - OSPF external type 2
 
             Gateway of last resort is not set
 
@@ -73,7 +75,7 @@ struct RouteTableJSONTests {
         let sim = converged(staticTriangle())
         let result = execute("show ip route", on: "h1", in: sim)
         #expect(result.text == """
-            Codes: C - connected, S - static
+            Codes: C - connected, S - static, O - OSPF, IA - OSPF inter area, E1 - OSPF external type 1, E2 - OSPF external type 2
 
             Gateway of last resort is 10.0.1.1 to network 0.0.0.0
 
@@ -81,8 +83,8 @@ struct RouteTableJSONTests {
             C    10.0.1.0/24 is directly connected, eth0
             """)
         #expect(execute("show ip route --json", on: "h1", in: sim).output == "["
-            + #"{"destination":"0.0.0.0/0","distance":1,"metric":0,"next_hops":[{"address":"10.0.1.1","interface":"eth0"}],"source":"static"},"#
-            + #"{"destination":"10.0.1.0/24","distance":0,"metric":0,"next_hops":[{"address":null,"interface":"eth0"}],"source":"connected"}"#
+            + #"{"destination":"0.0.0.0/0","distance":1,"metric":0,"next_hops":[{"address":"10.0.1.1","interface":"eth0"}],"path_type":null,"source":"static"},"#
+            + #"{"destination":"10.0.1.0/24","distance":0,"metric":0,"next_hops":[{"address":null,"interface":"eth0"}],"path_type":null,"source":"connected"}"#
             + "]")
     }
 }
