@@ -5,7 +5,8 @@ import Testing
 struct RunCommandTests {
     @Test("every example runs to completion")
     func examplesRun() throws {
-        for example in ["static-triangle.yaml", "static-failover.yaml", "switched-lan.yaml"] {
+        for example in ["static-triangle.yaml", "static-failover.yaml", "switched-lan.yaml", "ospf-triangle.yaml",
+                        "ospf-failover.yaml", "ospf-broadcast.yaml", "ospf-multiarea.yaml"] {
             let output = try NetsimBinary.run(["run", NetsimBinary.example(example)])
             #expect(output.status == 0, "\(example): \(output.stderr)")
             #expect(output.stdout.contains("Simulation complete:"), "\(example)")
@@ -14,7 +15,8 @@ struct RunCommandTests {
 
     @Test("two runs of the same topology print identical bytes apart from wall-clock figures")
     func determinism() throws {
-        for example in ["static-triangle.yaml", "static-failover.yaml", "switched-lan.yaml"] {
+        for example in ["static-triangle.yaml", "static-failover.yaml", "switched-lan.yaml", "ospf-triangle.yaml",
+                        "ospf-broadcast.yaml", "ospf-multiarea.yaml"] {
             let first = try NetsimBinary.run(["run", NetsimBinary.example(example)])
             let second = try NetsimBinary.run(["run", NetsimBinary.example(example)])
             #expect(first.deterministicStdout == second.deterministicStdout, "\(example)")
@@ -34,6 +36,14 @@ struct RunCommandTests {
         let output = try NetsimBinary.run(["run", NetsimBinary.example("static-failover.yaml")])
         let golden = try String(contentsOf: NetsimBinary.packageRoot
             .appendingPathComponent("Tests/NetSimEndToEndTests/Golden/static-failover.txt"), encoding: .utf8)
+        #expect(output.deterministicStdout == golden)
+    }
+
+    @Test("the seed's OSPF triangle runs verbatim to its documented routes", arguments: ["ospf-triangle", "ospf-failover"])
+    func ospfGolden(example: String) throws {
+        let output = try NetsimBinary.run(["run", NetsimBinary.example(example + ".yaml")])
+        let golden = try String(contentsOf: NetsimBinary.packageRoot
+            .appendingPathComponent("Tests/NetSimEndToEndTests/Golden/\(example).txt"), encoding: .utf8)
         #expect(output.deterministicStdout == golden)
     }
 
