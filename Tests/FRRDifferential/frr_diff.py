@@ -35,11 +35,10 @@ MESSAGE_LINES = 8
 def default_netsim():
     if os.environ.get("NETSIM"):
         return os.environ["NETSIM"]
-    for scratch in (".build", ".build-frr"):
-        candidate = os.path.join(REPO, scratch, "debug", "netsim")
-        if os.access(candidate, os.X_OK):
-            return candidate
-    return os.path.join(REPO, ".build", "debug", "netsim")
+    # The most recently built of the usual places.
+    candidates = [os.path.join(REPO, scratch, "debug", "netsim") for scratch in (".build", ".build-frr")]
+    built = [c for c in candidates if os.access(c, os.X_OK)]
+    return max(built, key=os.path.getmtime) if built else candidates[0]
 
 
 class Outcome:
@@ -155,7 +154,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("topologies", nargs="+", metavar="TOPOLOGY", help="netsim topology files")
     parser.add_argument("--netsim", default=default_netsim(),
-                        help="netsim binary (default: $NETSIM, else .build/debug/netsim or .build-frr/debug/netsim)")
+                        help="netsim binary (default: $NETSIM, else the newer of .build/debug/netsim and "
+                             ".build-frr/debug/netsim)")
     parser.add_argument("--netsim-arg", action="append", default=[],
                         help="extra argument for `netsim run` (repeatable), e.g. --netsim-arg=--until=10m")
     parser.add_argument("--timeout", type=float, default=60, help="seconds FRR may take to converge (default 60)")
