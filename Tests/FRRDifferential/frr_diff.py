@@ -41,6 +41,15 @@ def default_netsim():
     return max(built, key=os.path.getmtime) if built else candidates[0]
 
 
+def display_path(path):
+    """The path relative to the repository when inside it (examples/x.yaml and
+    Tests/FRRDifferential/topologies/x.yaml share names), else as given."""
+    absolute = os.path.abspath(path)
+    if absolute.startswith(REPO + os.sep):
+        return os.path.relpath(absolute, REPO)
+    return os.path.basename(path) if absolute.startswith(tempfile.gettempdir() + os.sep) else path
+
+
 class Outcome:
     def __init__(self, name):
         self.name = name
@@ -61,13 +70,14 @@ def print_tables(title, tables, path_types=None, out=sys.stdout):
 
 
 def run_one(path, args, log):
-    outcome = Outcome(os.path.basename(path))
+    shown = display_path(path)
+    outcome = Outcome(shown)
     started = time.monotonic()
     netsim_run = lab = None
     workdir = tempfile.mkdtemp(prefix="frrdiff-")
     try:
         topology = topo.load(path)
-        outcome.name = f"{topology.name} ({os.path.basename(path)})"
+        outcome.name = f"{topology.name} ({shown})"
         if not args.frr_only:
             netsim_run = netsim_side.NetsimRun(args.netsim, topology, workdir, args.netsim_arg)
         if args.netsim_only:
@@ -91,7 +101,7 @@ def run_one(path, args, log):
             print_tables(f"FRR: {topology.name}", frr_tables, path_types)
         if args.json_out:
             os.makedirs(args.json_out, exist_ok=True)
-            base = os.path.join(args.json_out, os.path.splitext(os.path.basename(path))[0])
+            base = os.path.join(args.json_out, os.path.splitext(shown)[0].replace(os.sep, "_"))
             with open(base + ".frr.json", "w") as handle:
                 json.dump({"tables": frr_tables, "path_types": path_types}, handle, indent=1, sort_keys=True)
         if args.frr_only:
