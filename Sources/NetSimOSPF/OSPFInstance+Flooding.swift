@@ -50,8 +50,10 @@ extension OSPFInstance {
                    current.lsa.key.advertisingRouter != routerID {
                     continue
                 }
-                let floodedBack = flood(lsa, area: area, receivedOn: position, from: address)
+                // (5c) before (5b): the lists are keyed by LSA, so the old instance must leave them
+                // before flooding puts the new one on.
                 removeFromRetransmissionLists(key)
+                let floodedBack = flood(lsa, area: area, receivedOn: position, from: address)
                 install(lsa, area: area)
                 lsaInstalled(key, area: area)
                 if !floodedBack {

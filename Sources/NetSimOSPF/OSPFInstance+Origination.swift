@@ -179,15 +179,26 @@ extension OSPFInstance {
         }
     }
 
-    /// §12.4.4: one AS-external-LSA per redistributed route (never the default route, as FRR).
+    /// §12.4.4: one AS-external-LSA per redistributed route, with FRR's choices: never the
+    /// default route; no connected subnet that lies inside an OSPF interface's subnet (OSPF
+    /// announces it already); and a route whose gateway sits on an operative OSPF interface's
+    /// subnet carries that gateway as its forwarding address, so routers go straight to it.
     private func addExternals(to wanted: inout [ScopedLSAKey: WantedLSA]) {
         for redistribution in configuration.redistribute {
             for route in host.ospfSelectedRoutes(of: redistribution.routeSource) where route.prefix.length > 0 {
+                if redistribution.source == .connected,
+                   interfaces.contains(where: { $0.address.prefix.contains(route.prefix) }) { continue }
                 let key = LSAKey(type: .asExternal, linkStateID: route.prefix.network, advertisingRouter: routerID)
                 let scopedKey = scoped(key, area: .zero)
                 guard wanted[scopedKey] == nil else { continue }
+                var forwarding = IPv4Address.zero
+                if let gateway = route.nextHops.lazy.compactMap(\.address).first,
+                   interfaces.contains(where: { $0.isUp && $0.address.prefix.contains(gateway) }) {
+                    forwarding = gateway
+                }
                 let body = ExternalLSABody(networkMask: route.prefix.netmask, isType2: redistribution.isType2,
-                                           metric: min(redistribution.metric, ospfLSInfinity - 1))
+                                           metric: min(redistribution.metric, ospfLSInfinity - 1),
+                                           forwardingAddress: forwarding)
                 wanted[scopedKey] = WantedLSA(area: .zero, body: .external(body))
             }
         }

@@ -14,6 +14,21 @@ public struct OSPFRoutingTable: Sendable, Equatable {
         /// The area an intra-area path lies in (the backbone for inter-area paths); nil for externals.
         public var area: IPv4Address?
         public var nextHops: Set<NextHop>
+        /// For external paths (§16.4.1): whether the path to the ASBR or forwarding address is an
+        /// intra-area path through a non-backbone area, which beats any other at equal metric type.
+        public var viaNonBackboneArea = false
+
+        /// The order of preference between two paths to one destination (§16.4 step 6): path
+        /// type, then the type 2 metric, then the §16.4.1 rule, then the cost. Equal keys share.
+        var preference: (UInt8, UInt32, UInt8, UInt32) {
+            let preferredArea: UInt8 = viaNonBackboneArea ? 0 : 1
+            switch type {
+            case .none, .intraArea: return (0, cost, 0, 0)
+            case .interArea: return (1, cost, 0, 0)
+            case .external1: return (2, 0, preferredArea, cost)
+            case .external2: return (3, cost, preferredArea, costToBoundary)
+            }
+        }
     }
 
     public private(set) var networks: [IPv4Prefix: Path] = [:]
@@ -81,13 +96,9 @@ public struct OSPFRoutingTable: Sendable, Equatable {
             networks[prefix] = path
             return
         }
-        if path.type != existing.type {
-            if path.type < existing.type { networks[prefix] = path }
-            return
-        }
-        if path.cost < existing.cost || (path.cost == existing.cost && path.costToBoundary < existing.costToBoundary) {
+        if path.preference < existing.preference {
             networks[prefix] = path
-        } else if path.cost == existing.cost && path.costToBoundary == existing.costToBoundary {
+        } else if path.preference == existing.preference {
             existing.nextHops.formUnion(path.nextHops)
             networks[prefix] = existing
         }
@@ -127,19 +138,25 @@ public struct OSPFRoutingTable: Sendable, Equatable {
               let boundary = boundaryRouters[lsa.key.advertisingRouter] else { return }
         var viaCost = boundary.cost
         var hops = boundary.nextHops
+        var viaNonBackbone = boundary.type == .intraArea && boundary.area != .zero
         if body.forwardingAddress != .zero {
-            // The forwarding address must be reachable by an intra- or inter-area route.
+            // The forwarding address must be reachable by an intra- or inter-area route; on a
+            // network this router is attached to, the forwarding address is the next hop itself.
             guard let (_, forwarding) = networks.filter({ $0.key.contains(body.forwardingAddress)
                         && ($0.value.type == .intraArea || $0.value.type == .interArea) })
                     .max(by: { $0.key.length < $1.key.length }) else { return }
             viaCost = forwarding.cost
-            hops = forwarding.nextHops
+            hops = Set(forwarding.nextHops.map { hop in
+                hop.address == nil ? NextHop(address: body.forwardingAddress, interface: hop.interface) : hop
+            })
+            viaNonBackbone = forwarding.type == .intraArea && forwarding.area != .zero
         }
         let prefix = IPv4Prefix(masking: lsa.key.linkStateID, mask: body.networkMask)
         if let existing = networks[prefix], existing.type == .intraArea || existing.type == .interArea { return }
-        let path = body.isType2
+        var path = body.isType2
             ? Path(type: .external2, cost: body.metric, costToBoundary: viaCost, area: nil, nextHops: hops)
             : Path(type: .external1, cost: viaCost + body.metric, costToBoundary: 0, area: nil, nextHops: hops)
+        path.viaNonBackboneArea = viaNonBackbone
         merge(prefix, path)
     }
 

@@ -23,10 +23,9 @@ struct OSPFAreasConsoleTests {
         #expect(boundary.dropFirst().map { Array($0.prefix(2)) } == [["3.3.3.3", "2.2.2.2"]])
         let externals = try #require(table(titled: "AS External Link States"))
         #expect(externals[0] == ["Link ID", "ADV Router", "Age", "Seq#", "CkSum", "Route"])
-        // r3 redistributes every connected route, its OSPF subnet included (as FRR does).
+        // r3 redistributes its connected routes except the subnet OSPF already announces (as FRR).
         #expect(externals.dropFirst().map { [$0[0], $0[1], $0[5]] } == [
             ["10.0.3.0", "3.3.3.3", "E2 10.0.3.0/24 [0x0]"],
-            ["10.0.23.0", "3.3.3.3", "E2 10.0.23.0/24 [0x0]"],
         ])
         // The AS-external section comes last.
         #expect(sections[sections.count - 2] == "AS External Link States")
@@ -72,7 +71,7 @@ struct OSPFAreasConsoleTests {
         #expect(abr[1] == "  This router is an ABR")
         #expect(abr.contains("  Number of areas attached to this router: 2"))
         #expect(abr.contains("  Area ID: 0.0.0.0 (Backbone)") && abr.contains("  Area ID: 0.0.0.1"))
-        #expect(abr.contains("  Number of external LSA 2"))
+        #expect(abr.contains("  Number of external LSA 1"))
         let abrJSON = try #require(members(execute("show ospf --json", on: "r2", in: sim).json))
         #expect(abrJSON["abr"] == .bool(true) && abrJSON["asbr"] == .bool(false))
         #expect(elements(abrJSON["areas"])?.map { members($0)?["area"] } == [.string("0.0.0.0"), .string("0.0.0.1")])
