@@ -147,10 +147,13 @@ struct ShortestPathTree {
                 guard let far = routerLSAs[router],
                       let back = far.links.first(where: { $0.kind == .transit && $0.linkID == id }) else { continue }
                 // Through a network attached to the root, the next hop is the router's own
-                // address on that network (its link data); further away, inherit.
-                let hops = Set(here.nextHops.map { hop in
-                    hop.address == nil ? NextHop(address: back.linkData, interface: hop.interface) : hop
-                })
+                // address on that network (its link data); further away, inherit. When the
+                // network is both attached and reached at equal cost through other routers,
+                // only the direct next hops are kept, as FRR's ospfd does (ADR 0005).
+                let direct = here.nextHops.filter { $0.address == nil }
+                let hops = direct.isEmpty
+                    ? here.nextHops
+                    : Set(direct.map { NextHop(address: back.linkData, interface: $0.interface) })
                 result.append((.router(router), 0, hops))
             }
         }
