@@ -89,4 +89,31 @@ struct ShortestPathTreeTests {
         ], now: .zero)
         #expect(tree.networkRoutes[prefix("10.0.2.0/24")] == nil)
     }
+
+    /// r1 sits on segment 10.0.0.0/24 (cost 20) and also reaches it through r2 (10 + 10). r3 on
+    /// the segment is reached only through r1's own interface there, as FRR computes it.
+    @Test func behindAnAttachedNetworkOnlyTheDirectNextHopsCount() {
+        var database = LinkStateDatabase()
+        let dr = ip("10.0.0.1")
+        database.install(routerLSA("1.1.1.1", [RouterLink(kind: .transit, linkID: dr, linkData: dr, metric: 20),
+                                               p2p("2.2.2.2", "10.0.12.1", 10)]), at: .zero)
+        database.install(routerLSA("2.2.2.2", [RouterLink(kind: .transit, linkID: dr, linkData: ip("10.0.0.2"), metric: 10),
+                                               p2p("1.1.1.1", "10.0.12.2", 10)]), at: .zero)
+        database.install(routerLSA("3.3.3.3", [RouterLink(kind: .transit, linkID: dr, linkData: ip("10.0.0.3"), metric: 10),
+                                               stub("10.0.3.0/24", 1)]), at: .zero)
+        database.install(LSA.make(options: 2, key: LSAKey(type: .network, linkStateID: dr, advertisingRouter: ip("1.1.1.1")),
+                                  sequence: LSAHeader.initialSequence,
+                                  body: .network(NetworkLSABody(networkMask: ip("255.255.255.0"),
+                                                                attachedRouters: [ip("1.1.1.1"), ip("2.2.2.2"), ip("3.3.3.3")]))),
+                         at: .zero)
+        let tree = ShortestPathTree(database: database, root: ip("1.1.1.1"), interfaces: [
+            .init(index: 0, address: InterfaceAddress("10.0.0.1/24")!, neighborAddresses: [:]),
+            .init(index: 1, address: InterfaceAddress("10.0.12.1/24")!, neighborAddresses: [ip("2.2.2.2"): ip("10.0.12.2")]),
+        ], now: .zero)
+        // The segment itself: directly, and through r2 at the same cost.
+        #expect(tree.networkRoutes[prefix("10.0.0.0/24")]?.nextHops == [NextHop(address: nil, interface: 0),
+                                                                        NextHop(address: ip("10.0.12.2"), interface: 1)])
+        #expect(tree.networkRoutes[prefix("10.0.3.0/24")]?.distance == 21)
+        #expect(tree.networkRoutes[prefix("10.0.3.0/24")]?.nextHops == [NextHop(address: ip("10.0.0.3"), interface: 0)])
+    }
 }
