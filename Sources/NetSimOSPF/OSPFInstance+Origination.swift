@@ -71,6 +71,7 @@ extension OSPFInstance {
         lastOrigination[scopedKey] = host.now
         forcedOrigination.remove(scopedKey)
         arm(.refresh(scopedKey), after: OSPFInstance.lsRefreshTime)
+        log("OSPF flooding \(describe(key, area: want.area)) seq \(hexSequence(sequence))")
         flood(lsa, area: want.area, receivedOn: nil, from: nil)
         lsaInstalled(key, area: want.area)
     }
@@ -82,6 +83,7 @@ extension OSPFInstance {
         lsa.header.age = LSAHeader.maxAge
         install(lsa, area: area)
         cancel(.refresh(scoped(key, area: area)))
+        log("OSPF flushing \(describe(key, area: area))")
         flood(lsa, area: area, receivedOn: nil, from: nil)
         lsaInstalled(key, area: area)
         removeFlushedLSAs()
@@ -92,6 +94,16 @@ extension OSPFInstance {
     func receivedSelfOriginated(_ lsa: LSA, area: IPv4Address) {
         forcedOrigination.insert(scoped(lsa.key, area: area))
         reconcileOriginations()
+    }
+
+    /// "router-LSA 1.1.1.1 (area 0.0.0.0)", as the event log names an LSA.
+    private func describe(_ key: LSAKey, area: IPv4Address) -> String {
+        let scope = key.type == .asExternal ? "" : " (area \(area))"
+        return "\(key.type)-LSA \(key.linkStateID)" + scope
+    }
+
+    private func hexSequence(_ sequence: Int32) -> String {
+        "0x" + String(UInt32(bitPattern: sequence), radix: 16)
     }
 
     /// A database changed: routes must be recomputed.
