@@ -45,6 +45,21 @@ extension TopologyReader {
     /// An interface's `ospf:` block.
     mutating func readInterfaceOSPF(_ node: Node) -> OSPFInterfaceSpec? {
         if node.isNull { return OSPFInterfaceSpec(location: location(of: node)) }
+        if case .scalar(let scalar) = node {
+            // `ospf: false` keeps the interface out of OSPF; `ospf: true` is an empty block.
+            let enabled: Bool
+            switch scalar.string.lowercased() {
+            case "true", "yes", "on": enabled = true
+            case "false", "no", "off": enabled = false
+            default:
+                report("expected a mapping (key: value lines) or true/false for an interface's 'ospf' block, "
+                       + "found '\(scalar.string)'", at: node)
+                return nil
+            }
+            var spec = OSPFInterfaceSpec(location: location(of: node))
+            spec.excluded = !enabled
+            return spec
+        }
         guard let fields = fields(of: node, as: .ospfInterface) else { return nil }
         func seconds(_ key: String, _ what: String) -> Int? {
             fields[key].flatMap { integer($0, for: key, in: 1...65535, what: what) }

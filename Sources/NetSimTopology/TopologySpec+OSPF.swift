@@ -6,9 +6,10 @@ import NetSimWire
 /// the network type taken from the cabling, the passive stubs and the router ID. The validator
 /// checks what this relies on; `SimulationBuilder` hands the result to the engine.
 extension DeviceSpec {
-    /// A router runs OSPF when it has a device-level `ospf` block or any interface `ospf` block.
+    /// A router runs OSPF when it has a device-level `ospf` block or any interface `ospf` block
+    /// other than `ospf: false`.
     var runsOSPF: Bool {
-        kind == .router && (ospf != nil || interfaces.contains { $0.ospf != nil })
+        kind == .router && (ospf != nil || interfaces.contains { $0.ospf.map { !$0.excluded } ?? false })
     }
 
     /// `router_id`, else the highest interface address (what FRR picks without loopbacks).
@@ -28,7 +29,8 @@ extension TopologySpec {
             guard let routerID = device.ospfRouterID else { continue }
             var interfaces: [OSPFInterfaceConfiguration] = []
             // Without an address an interface is not in OSPF (with a block, that is an error).
-            for (index, interface) in device.interfaces.enumerated() where interface.address != nil {
+            for (index, interface) in device.interfaces.enumerated()
+            where interface.address != nil && interface.ospf?.excluded != true {
                 let network = networks[interface.endpoint(of: device)] ?? .broadcast
                 interfaces.append((interface.ospf ?? .passiveStub).configuration(interface: index,
                                                                                   defaultNetwork: network))

@@ -214,6 +214,9 @@ public struct OSPFInterfaceSpec: Sendable {
     public var helloInterval: UInt16?
     public var deadInterval: UInt32?
     public var retransmitInterval: UInt16?
+    /// `ospf: false`: the interface stays out of OSPF altogether (not even a passive stub), so
+    /// its subnet reaches OSPF only through `redistribute connected`.
+    public var excluded = false
     public var location: SourceLocation
     /// Where each key's value was written; see `TopologySpec.valueLocations`.
     public var valueLocations: [String: SourceLocation] = [:]

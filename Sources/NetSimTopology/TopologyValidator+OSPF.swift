@@ -36,7 +36,7 @@ extension TopologyValidator {
     private mutating func checkOSPFRouter(_ device: DeviceSpec, routerIDs: inout [IPv4Address: DeviceSpec]) {
         guard device.runsOSPF else { return }
         for interface in device.interfaces {
-            guard let block = interface.ospf else { continue }
+            guard let block = interface.ospf, !block.excluded else { continue }
             let port = interface.endpoint(of: device)
             // An `ip` that did not parse has been reported; "needs an address" would repeat it.
             if interface.address == nil, interface.valueLocations["ip"] == nil {

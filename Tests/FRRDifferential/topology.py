@@ -2,8 +2,9 @@
 segments they form, and each router's effective OSPF configuration under netsim's semantics.
 
 The semantics mirrored here (they must match netsim's SimulationBuilder):
-- A router runs OSPF when it has a router-level `ospf` block or any interface `ospf` block.
-  Then every interface with an address but no `ospf` block is passive, in area 0, cost 1.
+- A router runs OSPF when it has a router-level `ospf` block or any interface `ospf` block
+  (`ospf: false` keeps an interface out and does not count). Then every interface with an
+  address but no `ospf` block is passive, in area 0, cost 1.
 - Interface defaults: area 0, cost 10, priority 1, not passive, hello 10, dead 4 * hello.
   Network type: point-to-point when the interface's link has exactly two endpoints and neither
   is a switch, otherwise broadcast.
@@ -66,6 +67,10 @@ class Interface:
         self.trunk = spec.get("trunk")
         self.shutdown = bool(spec.get("shutdown", False))
         self.ospf = spec.get("ospf")
+        # `ospf: false` keeps the interface out of OSPF; `ospf: true` is an empty block.
+        self.ospf_excluded = self.ospf is False
+        if isinstance(self.ospf, bool):
+            self.ospf = {} if self.ospf else None
         if self.ospf is not None and not isinstance(self.ospf, dict):
             raise TopologyError(f"{where}: interface ospf must be a mapping")
         self.link = None  # set by Topology
@@ -223,7 +228,7 @@ class Topology:
             return {}
         result = {}
         for interface in device.interfaces:
-            if interface.ip is None:
+            if interface.ip is None or interface.ospf_excluded:
                 continue
             where = f"{device.name}:{interface.name}"
             spec = interface.ospf

@@ -157,10 +157,11 @@ import Testing
         #expect(diagnostic.location == SourceLocation(file: Support.file, line: 8, column: 26))
     }
 
-    @Test func interfaceBlockMustBeAMapping() {
-        #expect(Support.messages(Self.routers(interfaceBlock: "yes")) == [
-            "expected a mapping (key: value lines) for an interface's 'ospf' block, found 'yes'",
+    @Test func interfaceBlockMustBeAMappingOrABoolean() {
+        #expect(Support.messages(Self.routers(interfaceBlock: "5")) == [
+            "expected a mapping (key: value lines) or true/false for an interface's 'ospf' block, found '5'",
         ])
+        #expect(Support.messages(Self.routers(interfaceBlock: "yes")) == [])
     }
 
     @Test func ospfIsNoLongerAnUnsupportedKeyButISISStillIs() {
