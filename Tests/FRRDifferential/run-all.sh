@@ -6,12 +6,12 @@
 #   sudo NETSIM=.build/debug/netsim Tests/FRRDifferential/run-all.sh [frr_diff.py options]
 #
 # Environment: NETSIM (the netsim binary; default .build/debug/netsim), FRRDIFF_SEEDS (the
-# random topologies' seeds, default "1 2 3 4 5 6 7 8"), FRRDIFF_ROUTERS (router count range of
+# random topologies' seeds, default 1 to 16), FRRDIFF_ROUTERS (router count range of
 # random topologies, default 5-9).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-seeds="${FRRDIFF_SEEDS:-1 2 3 4 5 6 7 8}"
+seeds="${FRRDIFF_SEEDS:-1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16}"
 routers="${FRRDIFF_ROUTERS:-5-9}"
 export NETSIM="${NETSIM:-$repo/.build/debug/netsim}"
 export PYTHONDONTWRITEBYTECODE=1
