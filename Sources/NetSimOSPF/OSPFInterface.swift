@@ -13,16 +13,13 @@ import NetSimWire
 /// ```
 /// Passive broadcast interfaces skip Waiting: with no Hellos there is nobody to wait for.
 public struct OSPFInterface {
-    public enum State: String, Sendable, Comparable, CaseIterable {
+    public enum State: String, Sendable, DeclarationOrdered {
         case down = "Down"
         case waiting = "Waiting"
         case pointToPoint = "Point-To-Point"
         case drOther = "DROther"
         case backup = "Backup"
         case designatedRouter = "DR"
-
-        private var order: Int { State.allCases.firstIndex(of: self)! }
-        public static func < (lhs: State, rhs: State) -> Bool { lhs.order < rhs.order }
     }
 
     public let configuration: OSPFInterfaceConfiguration
@@ -51,10 +48,6 @@ public struct OSPFInterface {
 
     /// Neighbors in address order, for deterministic iteration.
     public var sortedNeighbors: [OSPFNeighbor] { neighbors.keys.sorted().map { neighbors[$0]! } }
-
-    func neighbor(routerID: IPv4Address) -> OSPFNeighbor? {
-        neighbors.values.first { $0.routerID == routerID }
-    }
 
     /// How many LSA headers fit in one DD packet, and how many LSA bytes in one update.
     var headersPerDescription: Int { max(1, (mtu - IPv4Packet.headerLength - OSPFPacket.headerLength - 8) / 20) }

@@ -12,7 +12,7 @@ import NetSimWire
 ///   any --KillNbr/InactivityTimer/LLDown--> Down (removed)
 /// ```
 public struct OSPFNeighbor {
-    public enum State: String, Sendable, Comparable, CaseIterable {
+    public enum State: String, Sendable, DeclarationOrdered {
         case down = "Down"
         case initializing = "Init"
         case twoWay = "2-Way"
@@ -20,9 +20,6 @@ public struct OSPFNeighbor {
         case exchange = "Exchange"
         case loading = "Loading"
         case full = "Full"
-
-        private var order: Int { State.allCases.firstIndex(of: self)! }
-        public static func < (lhs: State, rhs: State) -> Bool { lhs.order < rhs.order }
     }
 
     public internal(set) var routerID: IPv4Address
