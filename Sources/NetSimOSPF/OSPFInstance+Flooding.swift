@@ -94,25 +94,24 @@ extension OSPFInstance {
     func flood(_ lsa: LSA, area: IPv4Address, receivedOn origin: Int?, from sender: IPv4Address?) -> Bool {
         var floodedBack = false
         for position in floodingScope(lsa.key.type, area: area) {
-            let interface = interfaces[position]
-            guard interface.isUp, !interface.configuration.passive else { continue }
+            guard interfaces[position].isUp, !interfaces[position].configuration.passive else { continue }
             var added = false
-            for neighbor in interface.sortedNeighbors where neighbor.state >= .exchange {
-                var updated = neighbor
-                if neighbor.state < .full, let requested = neighbor.requested[lsa.key] {
+            // Neighbors are updated in place: copying one out and back would copy its lists.
+            for address in interfaces[position].neighbors.keys.sorted() {
+                guard let state = interfaces[position].neighbors[address]?.state, state >= .exchange else { continue }
+                if state < .full, let requested = interfaces[position].neighbors[address]?.requested[lsa.key] {
                     let order = lsa.header.compareRecency(requested)
                     if order == .orderedAscending { continue }
-                    updated.removeRequest(lsa.key)
-                    interfaces[position].neighbors[neighbor.address] = updated
+                    interfaces[position].neighbors[address]?.removeRequest(lsa.key)
                     if order == .orderedSame { continue }
                 }
-                if position == origin && neighbor.address == sender { continue }
-                updated.retransmissionList[lsa.key] = lsa
-                interfaces[position].neighbors[neighbor.address] = updated
-                armRetransmission(neighbor.address, interface: position)
+                if position == origin && address == sender { continue }
+                interfaces[position].neighbors[address]?.retransmissionList[lsa.key] = lsa
+                armRetransmission(address, interface: position)
                 added = true
             }
             guard added else { continue }
+            let interface = interfaces[position]
             if position == origin {
                 // The DR floods to everyone else; from the DR or BDR, and when we are BDR, nothing to do.
                 let fromDesignated = sender == interface.designatedRouter || sender == interface.backupDesignatedRouter
