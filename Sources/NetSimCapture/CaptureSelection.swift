@@ -106,7 +106,8 @@ public struct CaptureSelection: Sendable, Equatable {
 
     private static func device(_ name: String, in simulation: Simulation) throws(Problem) -> Device {
         guard let device = simulation.device(named: name) else {
-            throw Problem(message: "no device '\(name)' (devices: \(simulation.devices.map(\.name).joined(separator: ", ")))")
+            let known = simulation.devices.map(\.name).joined(separator: ", ")
+            throw Problem(message: "no device '\(name)' (devices: \(known))")
         }
         return device
     }

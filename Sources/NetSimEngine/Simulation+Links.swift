@@ -13,7 +13,8 @@ extension Simulation {
         owner.interfaces[interface].counters.framesOut += 1
         owner.interfaces[interface].counters.bytesOut += UInt64(frame.wireLength)
         if let frameObserver {
-            frameObserver(CapturedFrame(time: now, device: device, interface: interface, direction: .outbound, frame: frame))
+            frameObserver(CapturedFrame(time: now, device: device, interface: interface, direction: .outbound,
+                                        frame: frame))
         }
         let link = links[linkID]
         for endpoint in link.endpoints where endpoint.device != device || endpoint.interface != interface {

@@ -42,7 +42,9 @@ struct CaptureOptions: ParsableArguments {
     /// `--pcap`. Every problem is reported on standard error before anything runs (exit 2).
     func start(on simulation: Simulation, comment: String) throws -> Recording? {
         guard let path else {
-            if format != nil || filter != nil { throw Self.refuse(["--pcap-format and --pcap-filter need --pcap FILE"]) }
+            if format != nil || filter != nil {
+                throw Self.refuse(["--pcap-format and --pcap-filter need --pcap FILE"])
+            }
             return nil
         }
         let selection: CaptureSelection
@@ -70,7 +72,8 @@ struct CaptureOptions: ParsableArguments {
         } catch {
             throw Self.refuse(["--pcap: \(error)"])
         }
-        let capture = PacketCapture(selection: selection, format: format, comment: comment, output: file, encode: encode)
+        let capture = PacketCapture(selection: selection, format: format, comment: comment, output: file,
+                                    encode: encode)
         capture.attach(to: simulation)
         return Recording(capture: capture, file: file)
     }

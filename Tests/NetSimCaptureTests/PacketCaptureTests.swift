@@ -14,7 +14,8 @@ struct PacketCaptureTests {
         let sim = try staticTriangle(seed: seed)
         let selection = try CaptureSelection(filter.map { try CaptureFilter.parse($0) } ?? CaptureFilter(), in: sim)
         let output = MemoryCaptureOutput()
-        let capture = PacketCapture(selection: selection, format: format, comment: "test", output: output, encode: encode)
+        let capture = PacketCapture(selection: selection, format: format, comment: "test", output: output,
+                                    encode: encode)
         capture.attach(to: sim)
         pingTwice(sim)
         return (capture, output.bytes)
@@ -61,7 +62,9 @@ struct PacketCaptureTests {
         var times: [UInt64] = []
         var offset = 24
         while offset < bytes.count {
-            let field = { (at: Int) in bytes[offset + at..<offset + at + 4].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+            let field = { (at: Int) in
+                bytes[offset + at..<offset + at + 4].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            }
             times.append(field(0) * 1_000_000_000 + field(4))
             #expect(field(8) == 98)  // 14 + 20 + 8 + 56
             offset += 16 + Int(field(8))

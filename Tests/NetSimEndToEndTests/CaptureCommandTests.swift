@@ -7,10 +7,11 @@ import Testing
 /// it cannot.
 enum CaptureSupport {
     static let available: Bool = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("netsim-probe-\(UUID().uuidString).pcapng")
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("netsim-probe-\(UUID().uuidString).pcapng")
         defer { try? FileManager.default.removeItem(at: path) }
-        guard let output = try? NetsimBinary.run(["run", NetsimBinary.example("static-triangle.yaml"), "--pcap", path.path])
-        else { return false }
+        let arguments = ["run", NetsimBinary.example("static-triangle.yaml"), "--pcap", path.path]
+        guard let output = try? NetsimBinary.run(arguments) else { return false }
         return !output.stderr.contains("not available in this build")
     }()
 }

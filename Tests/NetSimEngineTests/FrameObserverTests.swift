@@ -23,7 +23,9 @@ struct FrameObserverTests {
             switch captured.frame.payload {
             case .arp(let arp): what = arp.operation == .request ? "arp-request" : "arp-reply"
             case .ipv4(let packet):
-                if case .icmp(let message) = packet.payload { what = message.type == 8 ? "echo-request" : "echo-reply" } else {
+                if case .icmp(let message) = packet.payload {
+                    what = message.type == 8 ? "echo-request" : "echo-reply"
+                } else {
                     what = "ipv4"
                 }
             }
