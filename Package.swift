@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Imports point down this list only (see ARCHITECTURE.md):
-// Wire ← Routing ← OSPF ← Engine ← Topology / Commands ← netsim executable.
+// Wire ← Routing ← OSPF ← Engine ← Topology / Commands / Capture ← netsim executable.
 let package = Package(
     name: "netsim",
     platforms: [.macOS(.v14)],
@@ -23,8 +23,9 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "NetSimCommands", dependencies: ["NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimEngine"]),
+        .target(name: "NetSimCapture", dependencies: ["NetSimWire", "NetSimRouting", "NetSimEngine"]),
         .executableTarget(name: "netsim", dependencies: [
-            "NetSimWire", "NetSimEngine", "NetSimTopology", "NetSimCommands",
+            "NetSimWire", "NetSimEngine", "NetSimTopology", "NetSimCommands", "NetSimCapture",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "NetSimWireTests", dependencies: ["NetSimWire"]),
@@ -32,9 +33,10 @@ let package = Package(
         .testTarget(name: "NetSimOSPFTests", dependencies: ["NetSimOSPF"]),
         .testTarget(name: "NetSimEngineTests", dependencies: ["NetSimEngine", "NetSimOSPF"]),
         .testTarget(name: "NetSimTopologyTests", dependencies: ["NetSimTopology"]),
+        .testTarget(name: "NetSimCaptureTests", dependencies: ["NetSimCapture", "NetSimTopology"]),
         .testTarget(name: "NetSimCommandsTests", dependencies: ["NetSimCommands", "NetSimTopology", "NetSimOSPF"]),
         // Runs the built `netsim` binary; Golden/ holds expected outputs read at test time.
-        .testTarget(name: "NetSimEndToEndTests", dependencies: ["NetSimTopology"], exclude: ["Golden"]),
+        .testTarget(name: "NetSimEndToEndTests", dependencies: ["NetSimTopology", "NetSimCapture"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

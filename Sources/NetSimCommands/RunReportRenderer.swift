@@ -40,10 +40,10 @@ public struct RunReportRenderer {
         }
     }
 
-    /// The closing line (text) or the whole document (JSON). `wallSeconds` is the only figure
-    /// that differs between identical runs.
+    /// The closing line (text) or the whole document (JSON), with what a packet capture wrote
+    /// when there was one. `wallSeconds` is the only figure that differs between identical runs.
     public func finish(topology: String, seed: UInt64, summary: ScenarioRunner.Summary, wallSeconds: Double,
-                       failure: ScenarioRunner.Failure?) -> String {
+                       failure: ScenarioRunner.Failure?, capture: CaptureSummary? = nil) -> String {
         let simulated = summary.simulatedTime
         let speedup = wallSeconds > 0 ? Int((simulated.seconds / wallSeconds).rounded()) : 0
         switch format {
@@ -54,6 +54,7 @@ public struct RunReportRenderer {
             let wallText = wall.dropLast(3) + "." + wall.suffix(3)
             lines.append("Simulation \(failure == nil ? "complete" : "stopped"): \(simulated) simulated, "
                          + "\(wallText)s real time (\(speedup)x speedup), \(summary.events) events")
+            if let capture { lines.append(capture.text) }
             return lines.joined(separator: "\n")
         case .json:
             var summaryObject: [String: JSONValue] = [
@@ -64,6 +65,7 @@ public struct RunReportRenderer {
                 "speedup": .integer(speedup),
             ]
             if let failure { summaryObject["error"] = .string(failure.description) }
+            if let capture { summaryObject["capture"] = capture.json }
             return JSONValue.object([
                 "topology": .string(topology),
                 "seed": .integer(seed),

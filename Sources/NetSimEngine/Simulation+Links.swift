@@ -12,6 +12,10 @@ extension Simulation {
         }
         owner.interfaces[interface].counters.framesOut += 1
         owner.interfaces[interface].counters.bytesOut += UInt64(frame.wireLength)
+        if let frameObserver {
+            frameObserver(CapturedFrame(time: now, device: device, interface: interface, direction: .outbound,
+                                        frame: frame))
+        }
         let link = links[linkID]
         for endpoint in link.endpoints where endpoint.device != device || endpoint.interface != interface {
             if link.lossPercent > 0 && linkRandom[linkID].nextUnit() * 100 < link.lossPercent {
@@ -29,6 +33,9 @@ extension Simulation {
         guard device.interfaces[interface].operUp else { return }
         device.interfaces[interface].counters.framesIn += 1
         device.interfaces[interface].counters.bytesIn += UInt64(frame.wireLength)
+        if let frameObserver {
+            frameObserver(CapturedFrame(time: now, device: id, interface: interface, direction: .inbound, frame: frame))
+        }
         if device.kind == .switch {
             bridge(frame, device: device, port: interface, trace: trace)
         } else {

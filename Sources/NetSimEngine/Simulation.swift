@@ -35,6 +35,9 @@ public final class Simulation {
     public var wakeUpHandler: ((Int) -> Void)?
     /// Called when a ping or traceroute session finishes.
     public var probeCompletionHandler: ((Int) -> Void)?
+    /// Sees every frame an interface sends or receives (packet capture). Nil costs nothing; the
+    /// observer must not change the simulation.
+    public var frameObserver: ((CapturedFrame) -> Void)?
 
     var queue = EventQueue()
     var linkRandom: [SeededRandom] = []

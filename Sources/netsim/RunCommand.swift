@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NetSimCommands
 import NetSimRouting
 import NetSimTopology
@@ -29,6 +30,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output format: text (console style) or json (one document).")
     var format: RunReportRenderer.Format = .text
 
+    @OptionGroup(title: "Packet capture")
+    var capture: CaptureOptions
+
     func run() throws {
         let spec: TopologySpec
         switch TopologyInput.load(file) {
@@ -38,6 +42,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let simulation = SimulationBuilder.build(spec, seed: seed, stabilityWindow: stabilityWindow)
+        let recording = try capture.start(on: simulation, comment: "netsim run \(spec.name), seed \(seed)")
         let runner = ScenarioRunner(simulation: simulation, script: TopologyInput.scriptedCommands(spec),
                                     limits: .init(until: until, maxEvents: maxEvents))
         var renderer = RunReportRenderer(format: format)
@@ -48,16 +53,25 @@ struct RunCommand: ParsableCommand {
         }
         let elapsed = started.duration(to: clock.now)
         let wallSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        // A run that stops early still leaves a complete capture: it shows why it did not finish.
+        let captured = recording?.finish()
+        let summary: ScenarioRunner.Summary
+        let failure: ScenarioRunner.Failure?
         switch outcome {
-        case .success(let summary):
-            print(renderer.finish(topology: spec.name, seed: seed, summary: summary, wallSeconds: wallSeconds, failure: nil))
-        case .failure(let failure):
-            let summary = ScenarioRunner.Summary(simulatedTime: simulation.now, convergedAt: simulation.convergedAt,
-                                                 events: simulation.eventsProcessed)
-            print(renderer.finish(topology: spec.name, seed: seed, summary: summary, wallSeconds: wallSeconds,
-                                  failure: failure))
+        case .success(let finished):
+            (summary, failure) = (finished, nil)
+        case .failure(let stopped):
+            summary = ScenarioRunner.Summary(simulatedTime: simulation.now, convergedAt: simulation.convergedAt,
+                                             events: simulation.eventsProcessed)
+            failure = stopped
+        }
+        print(renderer.finish(topology: spec.name, seed: seed, summary: summary, wallSeconds: wallSeconds,
+                              failure: failure, capture: try? captured?.get()))
+        if case .failure(let error) = captured {
+            FileHandle.standardError.write(Data("error: --pcap: \(error)\n".utf8))
             throw ExitCode(1)
         }
+        if failure != nil { throw ExitCode(1) }
     }
 }
 

@@ -56,6 +56,27 @@ struct RunReportRendererTests {
             """)
     }
 
+    /// With --pcap, the text report ends with what was captured and the JSON summary holds it.
+    @Test func captureSummary() {
+        let capture = CaptureSummary(path: "out.pcapng", format: "pcapng", frames: 144, interfaces: 10)
+        #expect(RunReportRenderer(format: .text).finish(topology: "t", seed: 1, summary: summary, wallSeconds: 0.25,
+                                                        failure: nil, capture: capture)
+                == "\nSimulation complete: 2006ms simulated, 0.250s real time (8x speedup), 42 events"
+                + "\nCaptured 144 frames on 10 interfaces to out.pcapng")
+        #expect(CaptureSummary(path: "h1.pcap", format: "pcap", frames: 1, interfaces: 1).text
+                == "Captured 1 frame on 1 interface to h1.pcap")
+        let json = RunReportRenderer(format: .json).finish(topology: "t", seed: 1, summary: summary, wallSeconds: 0.25,
+                                                           failure: nil, capture: capture)
+        #expect(json.contains("""
+                "capture": {
+                  "file": "out.pcapng",
+                  "format": "pcapng",
+                  "frames": 144,
+                  "interfaces": 10
+                },
+            """))
+    }
+
     @Test func commandResultsInBothFormats() throws {
         let sim = staticTriangle()
         var text = RunReportRenderer(format: .text)
