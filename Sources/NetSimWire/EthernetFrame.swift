@@ -14,10 +14,15 @@ public struct EthernetFrame: Sendable, Equatable {
         self.payload = payload
     }
 
+    /// The shortest frame without FCS; shorter ones are padded.
+    public static let minimumLength = 60
+    /// The 802.1Q tag protocol identifier, in the EtherType position of a tagged frame.
+    public static let vlanTPID: UInt16 = 0x8100
+
     /// Length on the wire without preamble and FCS (14-byte header, 4 more when tagged,
     /// padded to the 60-byte minimum).
     public var wireLength: Int {
-        max(60, 14 + (vlan == nil ? 0 : 4) + payload.wireLength)
+        max(EthernetFrame.minimumLength, 14 + (vlan == nil ? 0 : 4) + payload.wireLength)
     }
 }
 

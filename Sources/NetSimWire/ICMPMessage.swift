@@ -74,12 +74,29 @@ public struct QuotedDatagram: Sendable, Equatable {
     public var identification: UInt16
     public var protocolNumber: UInt8
     public var totalLength: UInt16
+    public var tos: UInt8
+    public var dontFragment: Bool
     public var leadingPayload: LeadingPayload
 
     public enum LeadingPayload: Sendable, Equatable {
         case echo(type: UInt8, identifier: UInt16, sequence: UInt16)
         case udp(sourcePort: UInt16, destinationPort: UInt16, length: UInt16)
+        /// Exactly 8 bytes (the codec pads or cuts anything else to 8).
         case other([UInt8])
+    }
+
+    public init(source: IPv4Address, destination: IPv4Address, ttl: UInt8, identification: UInt16,
+                protocolNumber: UInt8, totalLength: UInt16, tos: UInt8 = 0, dontFragment: Bool = false,
+                leadingPayload: LeadingPayload) {
+        self.source = source
+        self.destination = destination
+        self.ttl = ttl
+        self.identification = identification
+        self.protocolNumber = protocolNumber
+        self.totalLength = totalLength
+        self.tos = tos
+        self.dontFragment = dontFragment
+        self.leadingPayload = leadingPayload
     }
 
     public init(quoting packet: IPv4Packet) {
@@ -89,6 +106,8 @@ public struct QuotedDatagram: Sendable, Equatable {
         identification = packet.identification
         protocolNumber = packet.payload.protocolNumber
         totalLength = UInt16(clamping: packet.totalLength)
+        tos = packet.tos
+        dontFragment = packet.dontFragment
         switch packet.payload {
         case .icmp(let message):
             switch message {

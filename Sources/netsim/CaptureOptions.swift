@@ -62,10 +62,7 @@ struct CaptureOptions: ParsableArguments {
                                + "\(selection.ports.count)\(names.isEmpty ? "" : " (\(names))"); write pcapng, "
                                + "or narrow --pcap-filter to one interface (e.g. interface:r1:eth0)"])
         }
-        guard let encode = CaptureEncoder.frameBytes else {
-            throw Self.refuse(["--pcap: packet capture is not available in this build "
-                               + "(the frame encoder is not linked in yet)"])
-        }
+        let encode = CaptureEncoder.frameBytes
         let file: AtomicCaptureFile
         do {
             file = try AtomicCaptureFile(path: path)

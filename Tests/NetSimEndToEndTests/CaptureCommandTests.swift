@@ -2,20 +2,6 @@ import Foundation
 import NetSimCapture
 import Testing
 
-/// Whether this build of netsim can write captures (see Sources/netsim/CaptureEncoder.swift):
-/// the tests that need a capture file run only when it can, the "not available" test only when
-/// it cannot.
-enum CaptureSupport {
-    static let available: Bool = {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("netsim-probe-\(UUID().uuidString).pcapng")
-        defer { try? FileManager.default.removeItem(at: path) }
-        let arguments = ["run", NetsimBinary.example("static-triangle.yaml"), "--pcap", path.path]
-        guard let output = try? NetsimBinary.run(arguments) else { return false }
-        return !output.stderr.contains("not available in this build")
-    }()
-}
-
 @Suite("netsim run --pcap, end to end")
 final class CaptureCommandTests {
     private let directory: URL
@@ -71,20 +57,11 @@ final class CaptureCommandTests {
         #expect(output.stderr == "error: --pcap-format and --pcap-filter need --pcap FILE\n")
     }
 
-    @Test(.enabled(if: !CaptureSupport.available, "this build can capture"))
-    func refusedUntilTheEncoderIsLinkedIn() throws {
-        let output = try NetsimBinary.run(["run", triangle, "--pcap", path("out.pcapng")])
-        #expect(output.status == 2)
-        #expect(output.stderr == "error: --pcap: packet capture is not available in this build "
-                + "(the frame encoder is not linked in yet)\n")
-        #expect(try files().isEmpty)
-    }
-
-    // MARK: Captures (once the encoder is linked in)
+    // MARK: Captures
 
     /// Every cabled interface of the triangle, each named in its IDB, nanosecond timestamps in
     /// order, every frame once leaving and once arriving (no loss in this topology).
-    @Test(.enabled(if: CaptureSupport.available, "capture is not available in this build"))
+    @Test
     func capturesEveryInterfaceByDefault() throws {
         let output = try NetsimBinary.run(["run", triangle, "--pcap", path("out.pcapng")])
         #expect(output.status == 0, "\(output.stderr)")
@@ -108,7 +85,7 @@ final class CaptureCommandTests {
     }
 
     /// Same topology and seed: the same bytes.
-    @Test(.enabled(if: CaptureSupport.available, "capture is not available in this build"))
+    @Test
     func capturesAreDeterministic() throws {
         for name in ["a.pcapng", "b.pcapng"] {
             #expect(try NetsimBinary.run(["run", triangle, "--pcap", path(name)]).status == 0)
@@ -117,7 +94,7 @@ final class CaptureCommandTests {
     }
 
     /// A link and a protocol: only IPv4 frames, seen leaving one end and arriving at the other.
-    @Test(.enabled(if: CaptureSupport.available, "capture is not available in this build"))
+    @Test
     func filterNarrowsTheCapture() throws {
         let output = try NetsimBinary.run(["run", triangle, "--pcap", path("icmp.pcapng"),
                                            "--pcap-filter", "link:r1:eth1,proto:icmp"])
@@ -132,7 +109,7 @@ final class CaptureCommandTests {
         #expect(output.stdout.hasSuffix("Captured \(file.packets.count) frames on 2 interfaces to \(path("icmp.pcapng"))\n"))
     }
 
-    @Test(.enabled(if: CaptureSupport.available, "capture is not available in this build"))
+    @Test
     func classicPcapOfOneInterface() throws {
         let output = try NetsimBinary.run(["run", triangle, "--pcap", path("h1.pcap"), "--pcap-format", "pcap",
                                            "--pcap-filter", "h1:eth0"])
@@ -144,7 +121,7 @@ final class CaptureCommandTests {
         #expect(output.stdout.hasSuffix("Captured \(file.records.count) frames on 1 interface to \(path("h1.pcap"))\n"))
     }
 
-    @Test(.enabled(if: CaptureSupport.available, "capture is not available in this build"))
+    @Test
     func jsonSummaryNamesTheCapture() throws {
         let output = try NetsimBinary.run(["run", triangle, "--format", "json", "--pcap", path("out.pcapng"),
                                            "--pcap-filter", "device:h1"])
@@ -160,7 +137,7 @@ final class CaptureCommandTests {
     }
 
     /// A run that stops early still leaves a complete capture of what happened.
-    @Test(.enabled(if: CaptureSupport.available, "capture is not available in this build"))
+    @Test
     func aStoppedRunStillWritesItsCapture() throws {
         let output = try NetsimBinary.run(["run", triangle, "--until", "500ms", "--pcap", path("early.pcapng")])
         #expect(output.status == 1)
@@ -169,7 +146,7 @@ final class CaptureCommandTests {
         #expect(output.stdout.hasSuffix("Captured \(file.packets.count) frames on 10 interfaces to \(path("early.pcapng"))\n"))
     }
 
-    @Test(.enabled(if: CaptureSupport.available, "capture is not available in this build"))
+    @Test
     func anUnwritableDestinationIsRefusedBeforeTheRun() throws {
         let missing = path("no/such/dir/out.pcapng")
         let output = try NetsimBinary.run(["run", triangle, "--pcap", missing])

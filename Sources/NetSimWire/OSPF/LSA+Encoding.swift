@@ -1,8 +1,10 @@
 /// The RFC 2328 appendix A byte layout of LSAs (network byte order).
 extension LSA {
     public func encoded() -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(header.length))
+        [UInt8](capacity: Int(header.length), writing: encode(into:))
+    }
+
+    func encode(into bytes: inout [UInt8]) {
         header.encode(into: &bytes)
         switch body {
         case .router(let router):
@@ -28,33 +30,5 @@ extension LSA {
             bytes.appendBigEndian(external.forwardingAddress.value)
             bytes.appendBigEndian(external.routeTag)
         }
-        return bytes
-    }
-}
-
-extension LSAHeader {
-    public func encode(into bytes: inout [UInt8]) {
-        bytes.appendBigEndian(age)
-        bytes.append(options)
-        bytes.append(key.type.rawValue)
-        bytes.appendBigEndian(key.linkStateID.value)
-        bytes.appendBigEndian(key.advertisingRouter.value)
-        bytes.appendBigEndian(UInt32(bitPattern: sequence))
-        bytes.appendBigEndian(checksum)
-        bytes.appendBigEndian(length)
-    }
-}
-
-extension Array where Element == UInt8 {
-    mutating func appendBigEndian(_ value: UInt16) {
-        append(UInt8(value >> 8))
-        append(UInt8(value & 0xFF))
-    }
-
-    mutating func appendBigEndian(_ value: UInt32) {
-        append(UInt8(value >> 24))
-        append(UInt8(value >> 16 & 0xFF))
-        append(UInt8(value >> 8 & 0xFF))
-        append(UInt8(value & 0xFF))
     }
 }
