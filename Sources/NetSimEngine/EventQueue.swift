@@ -5,18 +5,25 @@ import NetSimRouting
 /// Invariants: events run in non-decreasing time; events scheduled for the same time run in the
 /// order they were scheduled (the sequence number is a global insertion counter), so a run never
 /// depends on heap layout, hashing or thread timing.
+///
+/// The heap holds only plain keys (time, sequence, slot); the events themselves — frames with
+/// their payloads — stay put in a slab of slots, so reordering the heap never copies or
+/// reference-counts a frame. Freed slots are reused.
 struct EventQueue {
-    private struct Entry {
+    private struct Key {
         let time: SimTime
         let sequence: UInt64
-        let event: SimEvent
+        let slot: Int32
 
-        func precedes(_ other: Entry) -> Bool {
+        @inline(__always)
+        func precedes(_ other: Key) -> Bool {
             time != other.time ? time < other.time : sequence < other.sequence
         }
     }
 
-    private var heap: [Entry] = []
+    private var heap: [Key] = []
+    private var slots: [SimEvent?] = []
+    private var freeSlots: [Int32] = []
     private var nextSequence: UInt64 = 0
 
     var count: Int { heap.count }
@@ -24,7 +31,15 @@ struct EventQueue {
     var nextTime: SimTime? { heap.first?.time }
 
     mutating func schedule(_ event: SimEvent, at time: SimTime) {
-        heap.append(Entry(time: time, sequence: nextSequence, event: event))
+        let slot: Int32
+        if let free = freeSlots.popLast() {
+            slot = free
+            slots[Int(free)] = event
+        } else {
+            slot = Int32(slots.count)
+            slots.append(event)
+        }
+        heap.append(Key(time: time, sequence: nextSequence, slot: slot))
         nextSequence += 1
         siftUp(heap.count - 1)
     }
@@ -32,9 +47,11 @@ struct EventQueue {
     mutating func pop() -> (time: SimTime, event: SimEvent)? {
         guard !heap.isEmpty else { return nil }
         heap.swapAt(0, heap.count - 1)
-        let entry = heap.removeLast()
+        let key = heap.removeLast()
         if !heap.isEmpty { siftDown(0) }
-        return (entry.time, entry.event)
+        let event = slots[Int(key.slot)].take()!
+        freeSlots.append(key.slot)
+        return (key.time, event)
     }
 
     private mutating func siftUp(_ start: Int) {

@@ -32,7 +32,7 @@ extension OSPFInstance {
     // MARK: Receiving updates (§13)
 
     func receiveLinkStateUpdate(_ lsas: [LSA], from address: IPv4Address, interface position: Int) {
-        guard let sender = interfaces[position].neighbors[address], sender.state >= .exchange else { return }
+        guard let senderState = interfaces[position].neighbors[address]?.state, senderState >= .exchange else { return }
         let area = interfaces[position].area
         let fromDR = interfaces[position].designatedRouter == address
         for lsa in lsas {
@@ -111,19 +111,42 @@ extension OSPFInstance {
                 added = true
             }
             guard added else { continue }
-            let interface = interfaces[position]
             if position == origin {
                 // The DR floods to everyone else; from the DR or BDR, and when we are BDR, nothing to do.
-                let fromDesignated = sender == interface.designatedRouter || sender == interface.backupDesignatedRouter
-                if !interface.isPointToPoint && (fromDesignated || interface.state == .backup) { continue }
+                let fromDesignated = sender == interfaces[position].designatedRouter
+                    || sender == interfaces[position].backupDesignatedRouter
+                if !interfaces[position].isPointToPoint && (fromDesignated || interfaces[position].state == .backup) {
+                    continue
+                }
                 floodedBack = true
             }
             var outgoing = lsa
-            outgoing.header.age = UInt16(min(UInt32(LSAHeader.maxAge),
-                                             UInt32(lsa.header.age) + UInt32(interface.configuration.transmitDelay)))
-            send(.linkStateUpdate([outgoing]), interface: position, to: floodDestination(position))
+            let delay = UInt32(interfaces[position].configuration.transmitDelay)
+            outgoing.header.age = UInt16(min(UInt32(LSAHeader.maxAge), UInt32(lsa.header.age) + delay))
+            queueFlood(outgoing, interface: position)
         }
         return floodedBack
+    }
+
+    /// Floods leave in batches, as FRR's update queue sends them: every LSA flooded out of an
+    /// interface while one event is handled goes in the same LS Update packets, sent right after.
+    private func queueFlood(_ lsa: LSA, interface position: Int) {
+        if let queued = interfaces[position].pendingFloodIndex[lsa.key] {
+            interfaces[position].pendingFloods[queued] = lsa
+        } else {
+            interfaces[position].pendingFloodIndex[lsa.key] = interfaces[position].pendingFloods.count
+            interfaces[position].pendingFloods.append(lsa)
+        }
+        let timer = OSPFTimer.floodQueue(interface: interfaces[position].index)
+        if !isArmed(timer) { arm(timer, after: .zero) }
+    }
+
+    func sendQueuedFloods(_ position: Int) {
+        let lsas = interfaces[position].pendingFloods
+        interfaces[position].pendingFloods = []
+        interfaces[position].pendingFloodIndex = [:]
+        guard !lsas.isEmpty, interfaces[position].isUp else { return }
+        sendUpdates(lsas, interface: position, to: floodDestination(position))
     }
 
     private func armRetransmission(_ address: IPv4Address, interface position: Int) {
@@ -146,8 +169,10 @@ extension OSPFInstance {
     }
 
     func removeFromRetransmissionLists(_ key: LSAKey) {
+        // Order does not matter here: nothing is sent, each list loses at most one entry.
         for position in interfaces.indices {
-            for address in interfaces[position].neighbors.keys.sorted() {
+            for address in interfaces[position].neighbors.keys
+            where interfaces[position].neighbors[address]?.retransmissionList[key] != nil {
                 interfaces[position].neighbors[address]?.retransmissionList[key] = nil
             }
         }

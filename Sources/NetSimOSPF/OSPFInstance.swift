@@ -95,14 +95,13 @@ public final class OSPFInstance {
     /// An OSPF packet arrived on a device interface (RFC 2328 §8.2 checks, then dispatch).
     public func receive(_ packet: OSPFPacket, source: IPv4Address, destination: IPv4Address, interface deviceInterface: Int) {
         guard let position = slot[deviceInterface] else { return }
-        let interface = interfaces[position]
-        guard interface.isUp, !interface.configuration.passive, packet.routerID != routerID,
-              packet.areaID == interface.area else { return }
+        let state = interfaces[position].state, configuration = interfaces[position].configuration
+        guard state != .down, !configuration.passive, packet.routerID != routerID,
+              packet.areaID == configuration.area else { return }
         // Packets to AllDRouters are for the DR and BDR only.
-        if destination == OSPFPacket.allDRouters,
-           interface.state != .designatedRouter && interface.state != .backup { return }
+        if destination == OSPFPacket.allDRouters, state != .designatedRouter && state != .backup { return }
         // On a broadcast network the source must be on the interface's subnet.
-        if !interface.isPointToPoint && !interface.address.prefix.contains(source) { return }
+        if configuration.network != .pointToPoint && !interfaces[position].address.prefix.contains(source) { return }
         switch packet.body {
         case .hello(let hello):
             receiveHello(hello, from: packet.routerID, source: source, interface: position)
@@ -136,6 +135,8 @@ public final class OSPFInstance {
             if let position = slot[index] { retransmitUpdates(neighbor, interface: position) }
         case .delayedAck(let index):
             if let position = slot[index] { sendDelayedAcks(position) }
+        case .floodQueue(let index):
+            if let position = slot[index] { sendQueuedFloods(position) }
         case .originate:
             pendingOriginationAt = nil
             reconcileOriginations()

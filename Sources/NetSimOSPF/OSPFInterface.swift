@@ -33,6 +33,9 @@ public struct OSPFInterface {
     /// Neighbors by their interface address.
     public internal(set) var neighbors: [IPv4Address: OSPFNeighbor] = [:]
     var delayedAcks: [LSAHeader] = []
+    /// LSAs flooded out of this interface and not yet put in an LS Update (see `queueFlood`).
+    var pendingFloods: [LSA] = []
+    var pendingFloodIndex: [LSAKey: Int] = [:]
 
     init(configuration: OSPFInterfaceConfiguration, name: String, address: InterfaceAddress, mtu: Int) {
         self.configuration = configuration
