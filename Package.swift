@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Imports point down this list only (see ARCHITECTURE.md):
-// Wire ← Routing ← OSPF ← Engine ← Topology / Commands / Capture ← netsim executable.
+// Wire ← Routing ← OSPF ← Engine ← Topology / Commands / Capture ← Generators ← Bench ← netsim executable.
 let package = Package(
     name: "netsim",
     platforms: [.macOS(.v14)],
@@ -24,8 +24,14 @@ let package = Package(
         ]),
         .target(name: "NetSimCommands", dependencies: ["NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimEngine"]),
         .target(name: "NetSimCapture", dependencies: ["NetSimWire", "NetSimRouting", "NetSimEngine"]),
+        .target(name: "NetSimGenerators", dependencies: ["NetSimWire", "NetSimOSPF", "NetSimEngine", "NetSimTopology"]),
+        .target(name: "NetSimBench", dependencies: [
+            "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimEngine", "NetSimTopology", "NetSimCommands",
+            "NetSimGenerators",
+        ]),
         .executableTarget(name: "netsim", dependencies: [
-            "NetSimWire", "NetSimEngine", "NetSimTopology", "NetSimCommands", "NetSimCapture",
+            "NetSimWire", "NetSimEngine", "NetSimTopology", "NetSimCommands", "NetSimCapture", "NetSimGenerators",
+            "NetSimBench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "NetSimWireTests", dependencies: ["NetSimWire"]),
@@ -34,6 +40,8 @@ let package = Package(
         .testTarget(name: "NetSimEngineTests", dependencies: ["NetSimEngine", "NetSimOSPF"]),
         .testTarget(name: "NetSimTopologyTests", dependencies: ["NetSimTopology"]),
         .testTarget(name: "NetSimCaptureTests", dependencies: ["NetSimCapture", "NetSimTopology"]),
+        .testTarget(name: "NetSimGeneratorsTests", dependencies: ["NetSimGenerators", "NetSimTopology"]),
+        .testTarget(name: "NetSimBenchTests", dependencies: ["NetSimBench", "NetSimGenerators", "NetSimTopology"]),
         .testTarget(name: "NetSimCommandsTests", dependencies: ["NetSimCommands", "NetSimTopology", "NetSimOSPF"]),
         // Runs the built `netsim` binary; Golden/ holds expected outputs read at test time.
         .testTarget(name: "NetSimEndToEndTests", dependencies: ["NetSimTopology", "NetSimCapture"], exclude: ["Golden"]),

@@ -5,5 +5,5 @@ struct NetSim: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "netsim",
         abstract: "A deterministic network simulator: routers, hosts and switches from a YAML topology.",
-        subcommands: [RunCommand.self, ValidateCommand.self])
+        subcommands: [RunCommand.self, ValidateCommand.self, GenerateCommand.self, BenchCommand.self])
 }

@@ -1,0 +1,50 @@
+import NetSimGenerators
+import Testing
+@testable import NetSimBench
+
+@Suite("Small generated networks converge with every route right")
+struct ConvergenceTests {
+    @Test("each kind converges, and every router reaches every prefix at the floor's cost", arguments: [
+        BenchScenario(shape: .grid(rows: 3, columns: 3)),
+        BenchScenario(shape: .fatTree(k: 4)),
+        BenchScenario(shape: .ring(count: 6)),
+        BenchScenario(shape: .random(count: 10, degree: 3)),
+        BenchScenario(shape: .spCore(count: 8)),
+        BenchScenario(shape: .leafSpine(spines: 2, leaves: 3), options: GeneratorOptions(hostsPerEdge: 2)),
+        BenchScenario(shape: .grid(rows: 2, columns: 3), options: GeneratorOptions(linkPrefixLength: 30)),
+    ])
+    func converges(scenario: BenchScenario) throws {
+        let result = BenchRunner.run(scenario)
+        guard case .converged = result.outcome else {
+            Issue.record("\(scenario.name): \(BenchReport.verdict(result))")
+            return
+        }
+        let check = try #require(result.check)
+        #expect(check.passed, "\(check.examples)")
+        let graph = FloorGraph(try TopologyGenerator.generate(scenario.shape, options: scenario.options))
+        #expect(check.checked == graph.nodeCount * graph.prefixes.count)
+        #expect(result.events > 0)
+        #expect(result.floorSeconds != nil)
+    }
+
+    @Test("the floor SPF agrees with OSPF's metrics on a grid with random costs (ECMP and all)", arguments: [1, 2, 3])
+    func floorAgreesWithOSPF(seed: UInt64) throws {
+        let scenario = BenchScenario(shape: .grid(rows: 4, columns: 5),
+                                     options: GeneratorOptions(costs: .random(low: 1, high: 20), hostsPerEdge: 1, seed: seed))
+        let result = BenchRunner.run(scenario)
+        let check = try #require(result.check)
+        #expect(check.passed, "\(check.examples)")
+        #expect(check.checked == 20 * (31 + 20))
+    }
+
+    @Test("a run stopped by its wall-time limit is reported as FAILED with where it stopped")
+    func stopped() {
+        let limits = BenchRunner.Limits(wallSeconds: 0, progressEvery: 0)
+        var messages: [String] = []
+        let result = BenchRunner.run(BenchScenario(shape: .grid(rows: 3, columns: 3)), limits: limits) { messages.append($0) }
+        #expect(!result.passed)
+        #expect(BenchReport.verdict(result).hasPrefix("FAILED: stopped by the wall-time limit of 0s at t="))
+        #expect(result.check == nil)
+        #expect(messages.contains { $0.contains("events") })
+    }
+}
