@@ -24,7 +24,9 @@ let package = Package(
         ]),
         .target(name: "NetSimCommands", dependencies: ["NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimEngine"]),
         .target(name: "NetSimCapture", dependencies: ["NetSimWire", "NetSimRouting", "NetSimEngine"]),
-        .target(name: "NetSimGenerators", dependencies: ["NetSimWire", "NetSimOSPF", "NetSimEngine", "NetSimTopology"]),
+        .target(name: "NetSimGenerators", dependencies: [
+            "NetSimWire", "NetSimOSPF", "NetSimEngine", "NetSimTopology", "NetSimCommands",
+        ]),
         .target(name: "NetSimBench", dependencies: [
             "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimEngine", "NetSimTopology", "NetSimCommands",
             "NetSimGenerators",

@@ -1,3 +1,4 @@
+import NetSimCommands
 import NetSimEngine
 import NetSimOSPF
 import NetSimTopology
@@ -102,17 +103,9 @@ public enum TopologyYAMLWriter {
         return plain && !ambiguous ? text : quoted(text)
     }
 
+    /// A double-quoted scalar. JSON's string escapes are a subset of YAML's, so the JSON
+    /// renderer's quoting is reused.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for character in text.unicodeScalars {
-            switch character {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out + "\""
+        JSONValue.string(text).compact
     }
 }

@@ -7,11 +7,10 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run the OSPF scale benchmarks: wall time and memory to converge generated topologies.",
-        discussion: """
-            Each scenario is generated, built and run to convergence without a script; the row shows wall
-            times (build apart from convergence), simulated convergence time, events, peak resident memory,
-            the floor (one Dijkstra from every router) and a check of every router's routes. See BENCHMARKS.md.
-            """)
+        discussion: "Each scenario is generated, built and run to convergence without a script, in a fresh process; "
+            + "the row shows wall times (build apart from convergence), simulated convergence time, events, peak "
+            + "resident memory, the floor (one Dijkstra from every router) and a check of every router's routes. "
+            + "See BENCHMARKS.md.")
 
     @Option(name: .customLong("scenario"), help: ArgumentHelp(
         "Run only this scenario (repeatable): a standard name such as grid-32x32 or fat-tree-16, or any shape "

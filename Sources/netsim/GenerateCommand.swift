@@ -6,11 +6,10 @@ struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Write a generated topology (grid, ring, fat tree, leaf-spine, random, SP core) as YAML.",
-        discussion: """
-            Kinds and sizes: grid RxC, ring N, fat-tree K (even), leaf-spine SPINES LEAVES, random N, sp-core N.
-            Links are /31s (or /30s) of 10.0.0.0/9 numbered by link, LANs come from 10.128.0.0/9, router IDs
-            from the router's position (r0 is 1.0.0.1). The same arguments give the same file (docs/generate.md).
-            """)
+        discussion: "Kinds and sizes: grid RxC, ring N, fat-tree K (even), leaf-spine SPINES LEAVES, random N, "
+            + "sp-core N. Links are /31s (or /30s) of 10.0.0.0/9 numbered by link, LANs come from 10.128.0.0/9, "
+            + "router IDs from the router's position (r0 is 1.0.0.1). The same arguments give the same file "
+            + "(docs/generate.md).")
 
     @Argument(help: "grid, ring, fat-tree, leaf-spine, random or sp-core.")
     var kind: String
