@@ -88,6 +88,21 @@ extension Simulation {
 
     func ospfStateChanged() { noteStateChange() }
 
+    /// Sends the LS Updates OSPF instances queued during the events (and operator actions) of the
+    /// current instant, once nothing else is due at this time: everything an instance floods out
+    /// of an interface in one instant leaves in the same packets, as from FRR's update queue.
+    func sendQueuedUpdatesBeforeTimeMoves() {
+        guard !devicesWithQueuedUpdates.isEmpty else { return }
+        if let next = queue.nextTime, next <= now { return }
+        sendQueuedUpdates()
+    }
+
+    func sendQueuedUpdates() {
+        while let device = devicesWithQueuedUpdates.popLast() {
+            devices[device].ospf?.sendQueuedUpdates()
+        }
+    }
+
     func logOSPF(_ message: String, device: Device) { log(.ospf, device.name, message) }
 }
 
@@ -120,6 +135,8 @@ final class OSPFDeviceHost: OSPFHost {
     }
 
     func ospfStateChanged() { simulation.ospfStateChanged() }
+
+    func ospfQueuedUpdates() { simulation.devicesWithQueuedUpdates.append(device) }
 
     func ospfLog(_ message: String) { simulation.logOSPF(message, device: simulation.devices[device]) }
 }

@@ -42,6 +42,8 @@ public final class Simulation {
     var queue = EventQueue()
     var linkRandom: [SeededRandom] = []
     var probes: [ProbeSession] = []
+    /// Devices whose OSPF instance has LS Updates waiting (see `sendQueuedUpdates`).
+    var devicesWithQueuedUpdates: [Int] = []
     private var nextWakeUpToken = 0
     private var deviceIndex: [String: Int] = [:]
 
@@ -102,6 +104,7 @@ public final class Simulation {
             if device.hasIPStack { reselectRoutes(device) }
         }
         startProtocols()
+        sendQueuedUpdates()
         noteStateChange()
     }
 
@@ -110,6 +113,7 @@ public final class Simulation {
     /// Processes the next event. Returns false when nothing is left to do.
     @discardableResult
     public func step() -> Bool {
+        sendQueuedUpdatesBeforeTimeMoves()
         guard let (time, event) = queue.pop() else { return false }
         now = time
         eventsProcessed += 1
@@ -126,6 +130,7 @@ public final class Simulation {
         let (sum, overflow) = eventsProcessed.addingReportingOverflow(maxEvents)
         let budgetEnd = overflow ? UInt64.max : sum
         while !stop() {
+            sendQueuedUpdatesBeforeTimeMoves()
             guard let next = queue.nextTime, next <= deadline else {
                 if deadline != .never { now = max(now, deadline) }
                 return .reachedDeadline

@@ -15,5 +15,7 @@ public protocol OSPFHost: AnyObject {
     func ospfSelectedRoutes(of source: RouteSource) -> [Route]
     /// Something convergence-relevant happened: an adjacency, interface or database change.
     func ospfStateChanged()
+    /// LS Updates are queued; call `sendQueuedUpdates()` once the current event is handled.
+    func ospfQueuedUpdates()
     func ospfLog(_ message: String)
 }

@@ -129,7 +129,8 @@ extension OSPFInstance {
     }
 
     /// Floods leave in batches, as FRR's update queue sends them: every LSA flooded out of an
-    /// interface while one event is handled goes in the same LS Update packets, sent right after.
+    /// interface while one event is handled goes in the same LS Update packets, sent when the
+    /// host calls `sendQueuedUpdates()` right after that event, at the same simulated time.
     private func queueFlood(_ lsa: LSA, interface position: Int) {
         if let queued = interfaces[position].pendingFloodIndex[lsa.key] {
             interfaces[position].pendingFloods[queued] = lsa
@@ -137,16 +138,23 @@ extension OSPFInstance {
             interfaces[position].pendingFloodIndex[lsa.key] = interfaces[position].pendingFloods.count
             interfaces[position].pendingFloods.append(lsa)
         }
-        let timer = OSPFTimer.floodQueue(interface: interfaces[position].index)
-        if !isArmed(timer) { arm(timer, after: .zero) }
+        if !hasQueuedUpdates {
+            hasQueuedUpdates = true
+            host.ospfQueuedUpdates()
+        }
     }
 
-    func sendQueuedFloods(_ position: Int) {
-        let lsas = interfaces[position].pendingFloods
-        interfaces[position].pendingFloods = []
-        interfaces[position].pendingFloodIndex = [:]
-        guard !lsas.isEmpty, interfaces[position].isUp else { return }
-        sendUpdates(lsas, interface: position, to: floodDestination(position))
+    /// Sends every LS Update queued since the last call, interface by interface.
+    public func sendQueuedUpdates() {
+        guard hasQueuedUpdates else { return }
+        hasQueuedUpdates = false
+        for position in interfaces.indices where !interfaces[position].pendingFloods.isEmpty {
+            let lsas = interfaces[position].pendingFloods
+            interfaces[position].pendingFloods = []
+            interfaces[position].pendingFloodIndex = [:]
+            guard interfaces[position].isUp else { continue }
+            sendUpdates(lsas, interface: position, to: floodDestination(position))
+        }
     }
 
     private func armRetransmission(_ address: IPv4Address, interface position: Int) {

@@ -34,7 +34,6 @@ extension OSPFInstance {
         cancel(.hello(interface: index))
         cancel(.wait(interface: index))
         cancel(.delayedAck(interface: index))
-        cancel(.floodQueue(interface: index))
         interfaces[position].delayedAcks = []
         interfaces[position].pendingFloods = []
         interfaces[position].pendingFloodIndex = [:]

@@ -40,6 +40,8 @@ public final class OSPFInstance {
     public internal(set) var spfRuns = 0
     public internal(set) var lastSPFAt: SimTime?
     var spfHoldMultiplier: Int64 = 1
+    /// True while LS Updates wait in interface queues for `sendQueuedUpdates()`.
+    var hasQueuedUpdates = false
     /// When the deferred-origination timer is armed for.
     var pendingOriginationAt: SimTime?
     /// LSAs at MaxAge, waiting to be removed once acknowledged (§14).
@@ -135,8 +137,6 @@ public final class OSPFInstance {
             if let position = slot[index] { retransmitUpdates(neighbor, interface: position) }
         case .delayedAck(let index):
             if let position = slot[index] { sendDelayedAcks(position) }
-        case .floodQueue(let index):
-            if let position = slot[index] { sendQueuedFloods(position) }
         case .originate:
             pendingOriginationAt = nil
             reconcileOriginations()

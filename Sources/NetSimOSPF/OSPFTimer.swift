@@ -27,8 +27,6 @@ public enum OSPFTimer: Hashable, Sendable {
     case exchangeRetransmit(interface: Int, neighbor: IPv4Address)
     case updateRetransmit(interface: Int, neighbor: IPv4Address)
     case delayedAck(interface: Int)
-    /// Sends the LS Updates queued on an interface (armed with no delay).
-    case floodQueue(interface: Int)
     /// Re-checks the LSAs this router should originate once MinLSInterval allows.
     case originate
     case spf
