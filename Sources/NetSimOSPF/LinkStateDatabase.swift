@@ -28,24 +28,19 @@ struct LinkStateDatabase {
     }
 
     private(set) var entries: [LSAKey: Entry] = [:]
-    /// Bumped on every change, so SPF can tell whether anything moved.
-    private(set) var version: UInt64 = 0
 
     subscript(key: LSAKey) -> Entry? { entries[key] }
 
     mutating func install(_ lsa: LSA, at now: SimTime) {
         entries[lsa.key] = Entry(lsa: lsa, installedAt: now)
-        version &+= 1
     }
 
     mutating func remove(_ key: LSAKey) {
-        if entries.removeValue(forKey: key) != nil { version &+= 1 }
+        entries.removeValue(forKey: key)
     }
 
     /// Every key in a stable order (type, Link State ID, advertising router).
     var sortedKeys: [LSAKey] { entries.keys.sorted() }
-
-    var count: Int { entries.count }
 
     /// The LSAs of one type, in key order.
     func lsas(ofType type: LSAType) -> [LSA] {

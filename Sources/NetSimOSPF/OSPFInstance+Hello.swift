@@ -117,7 +117,6 @@ extension OSPFInstance {
         guard var neighbor = interfaces[position].neighbors[address], neighbor.state != state else { return }
         let previous = neighbor.state
         neighbor.state = state
-        neighbor.stateChangedAt = host.now
         interfaces[position].neighbors[address] = neighbor
         host.ospfStateChanged()
         let name = interfaces[position].name

@@ -31,8 +31,6 @@ public struct OSPFNeighbor {
     public internal(set) var options: UInt8 = 0
     /// When the inactivity timer fires unless another Hello arrives.
     public internal(set) var deadline: SimTime = .zero
-    /// When the adjacency last reached Full or the neighbor was first heard.
-    public internal(set) var stateChangedAt: SimTime = .zero
 
     // Database exchange (§10.6-10.8).
     var isMaster = false
