@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Imports point down this list only (see ARCHITECTURE.md):
-// Wire ← Routing ← OSPF ← Engine ← Topology / Commands / Capture ← Generators ← Bench ← netsim executable.
+// Wire ← Routing ← OSPF ← Engine ← Topology / Commands / Capture ← Generators ← Bench ← netsim executable;
+// Terminal (no netsim imports) ← Interactive (with Commands) ← netsim executable.
 let package = Package(
     name: "netsim",
     platforms: [.macOS(.v14)],
@@ -31,9 +32,11 @@ let package = Package(
             "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimEngine", "NetSimTopology", "NetSimCommands",
             "NetSimGenerators",
         ]),
+        .target(name: "NetSimTerminal"),
+        .target(name: "NetSimInteractive", dependencies: ["NetSimTerminal", "NetSimCommands", "NetSimEngine"]),
         .executableTarget(name: "netsim", dependencies: [
             "NetSimWire", "NetSimEngine", "NetSimTopology", "NetSimCommands", "NetSimCapture", "NetSimGenerators",
-            "NetSimBench",
+            "NetSimBench", "NetSimTerminal", "NetSimInteractive",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "NetSimWireTests", dependencies: ["NetSimWire"]),
@@ -44,6 +47,10 @@ let package = Package(
         .testTarget(name: "NetSimCaptureTests", dependencies: ["NetSimCapture", "NetSimTopology"]),
         .testTarget(name: "NetSimGeneratorsTests", dependencies: ["NetSimGenerators", "NetSimTopology"]),
         .testTarget(name: "NetSimBenchTests", dependencies: ["NetSimBench", "NetSimGenerators", "NetSimTopology"]),
+        .testTarget(name: "NetSimTerminalTests", dependencies: ["NetSimTerminal"]),
+        .testTarget(name: "NetSimInteractiveTests", dependencies: [
+            "NetSimInteractive", "NetSimTerminal", "NetSimCommands", "NetSimTopology", "NetSimEngine",
+        ]),
         .testTarget(name: "NetSimCommandsTests", dependencies: ["NetSimCommands", "NetSimTopology", "NetSimOSPF"]),
         // Runs the built `netsim` binary; Golden/ holds expected outputs read at test time.
         .testTarget(name: "NetSimEndToEndTests", dependencies: ["NetSimTopology", "NetSimCapture"], exclude: ["Golden"]),

@@ -92,7 +92,7 @@ public struct CommandGrammar: Sendable {
 
     /// One form of a command still in the running while a line is matched, with the
     /// arguments it has collected so far.
-    private struct Candidate {
+    struct Candidate {
         var command: Int
         var tokens: [Token]
         var arguments: [String] = []
@@ -101,26 +101,40 @@ public struct CommandGrammar: Sendable {
     }
 
     public func match(_ line: String) -> Result<Match, CommandError> {
-        var words: [String] = []
-        var options: [(flag: String, value: String?)] = []
-        var json = false
-        let tokens = CommandGrammar.words(of: line)
-        var index = 0
-        while index < tokens.count {
-            let token = tokens[index]
-            if token == "--json" {
-                json = true
-            } else if token.hasPrefix("-") && token.count > 1 {
-                let value = index + 1 < tokens.count ? tokens[index + 1] : nil
-                options.append((token, value))
-                index += 1
-            } else {
-                words.append(token)
-            }
-            index += 1
-        }
+        let (words, options, json) = CommandGrammar.separate(CommandGrammar.words(of: line))
         guard !words.isEmpty else { return .failure(.init("empty command; type 'help' for the list of commands")) }
+        let alive: [Candidate]
+        switch candidates(after: words) {
+        case .success(let found): alive = found
+        case .failure(let error): return .failure(error)
+        }
+        guard let found = alive.first(where: { $0.tokens.count == words.count }) else {
+            let expected = expectations(at: words.count, in: alive)
+            return .failure(.init("incomplete command '\(words.joined(separator: " "))'; expected one of: \(expected.joined(separator: ", "))"))
+        }
+        let command = commands[found.command]
+        if json && !command.acceptsJSON {
+            return .failure(.init("--json is not available for '\(command.syntax)'"))
+        }
+        var values: [String: Int] = [:]
+        for (flag, value) in options {
+            guard let option = command.options.first(where: { $0.flag == flag }) else {
+                let known = command.options.map(\.flag)
+                return .failure(.init("unknown option '\(flag)' for '\(words.joined(separator: " "))'"
+                                      + (known.isEmpty ? "; it takes no options" : "; options: \(known.joined(separator: ", "))")))
+            }
+            guard let value, let number = CommandGrammar.decimal(value), option.range.contains(number) else {
+                return .failure(.init("option \(flag) needs \(option.valueName) between \(option.range.lowerBound) and \(option.range.upperBound)"))
+            }
+            values[flag] = number
+        }
+        return .success(Match(action: command.action, arguments: found.arguments, options: values, json: json))
+    }
 
+    /// The forms still in the running after `words` (keywords, choices and parameter values,
+    /// options left out), each with the arguments it collected; an error names the first word
+    /// that fits no form.
+    func candidates(after words: [String]) -> Result<[Candidate], CommandError> {
         var alive = commands.indices.flatMap { command in
             commands[command].forms.map { Candidate(command: command, tokens: $0) }
         }
@@ -161,33 +175,13 @@ public struct CommandGrammar: Sendable {
             }
             alive = parameterized
         }
-        guard let found = alive.first(where: { $0.tokens.count == words.count }) else {
-            let expected = expectations(at: words.count, in: alive)
-            return .failure(.init("incomplete command '\(words.joined(separator: " "))'; expected one of: \(expected.joined(separator: ", "))"))
-        }
-        let command = commands[found.command]
-        if json && !command.acceptsJSON {
-            return .failure(.init("--json is not available for '\(command.syntax)'"))
-        }
-        var values: [String: Int] = [:]
-        for (flag, value) in options {
-            guard let option = command.options.first(where: { $0.flag == flag }) else {
-                let known = command.options.map(\.flag)
-                return .failure(.init("unknown option '\(flag)' for '\(words.joined(separator: " "))'"
-                                      + (known.isEmpty ? "; it takes no options" : "; options: \(known.joined(separator: ", "))")))
-            }
-            guard let value, let number = CommandGrammar.decimal(value), option.range.contains(number) else {
-                return .failure(.init("option \(flag) needs \(option.valueName) between \(option.range.lowerBound) and \(option.range.upperBound)"))
-            }
-            values[flag] = number
-        }
-        return .success(Match(action: command.action, arguments: found.arguments, options: values, json: json))
+        return .success(alive)
     }
 
     /// Which keyword a word stands for among those possible at its position: the keyword it
     /// spells (or a synonym of), else the one keyword it is a prefix of; nil when it is no
     /// keyword's prefix. Synonyms of one keyword do not make a prefix ambiguous.
-    private func keyword(_ word: String, among keywords: [String]) -> Result<String?, CommandError> {
+    func keyword(_ word: String, among keywords: [String]) -> Result<String?, CommandError> {
         let possible = Set(keywords)
         let spellings = possible.union(synonyms.filter { possible.contains($0.value) }.keys)
         let lowered = word.lowercased()
@@ -219,6 +213,29 @@ public struct CommandGrammar: Sendable {
             }
         }
         return seen.sorted()
+    }
+
+    /// Separates a line's words from its options: `--json`, and every other word starting with
+    /// `-` together with the word after it (its value, absent at the end of the line).
+    static func separate(_ tokens: [String]) -> (words: [String], options: [(flag: String, value: String?)], json: Bool) {
+        var words: [String] = []
+        var options: [(flag: String, value: String?)] = []
+        var json = false
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if token == "--json" {
+                json = true
+            } else if token.hasPrefix("-") && token.count > 1 {
+                let value = index + 1 < tokens.count ? tokens[index + 1] : nil
+                options.append((token, value))
+                index += 1
+            } else {
+                words.append(token)
+            }
+            index += 1
+        }
+        return (words, options, json)
     }
 
     /// Splits a command line into words at spaces and tabs.

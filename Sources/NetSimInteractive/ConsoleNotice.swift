@@ -1,0 +1,42 @@
+import NetSimEngine
+
+/// Which events an attached console shows, and how: a line in brackets printed above the
+/// prompt, such as "[OSPF adjacency r1<->r2 torn down]". Shown are the attached device's OSPF
+/// adjacency changes and interface state changes, and network-wide convergence; routine
+/// events (LSA flooding, SPF runs, commands) stay in the log.
+public enum ConsoleNotice {
+    /// The notice for an event, or nil when the console does not show it. `peerName` names the
+    /// device on the far side of one of this device's interfaces (nil when it is not one
+    /// device), so an adjacency can be named by devices rather than router IDs.
+    public static func notice(for event: LogEntry, device: String,
+                              peerName: (_ interface: String) -> String?) -> String? {
+        if event.device == nil, event.category == .engine,
+           event.message.hasPrefix("Network converged") || event.message.hasPrefix("Network reconverged") {
+            return "[\(event.message)]"
+        }
+        guard event.device == device else { return nil }
+        let words = event.message.split(separator: " ").map(String.init)
+        switch event.category {
+        case .ospf:
+            // "OSPF adjacency with 2.2.2.2 on eth0 Full" / "... down (Full -> Init)"
+            // "OSPF neighbor 2.2.2.2 on eth0 down (interface down)"
+            let adjacency = words.count >= 7 && words[1] == "adjacency" && words[2] == "with" && words[4] == "on"
+            let neighbor = words.count >= 6 && words[1] == "neighbor" && words[3] == "on"
+            guard words.first == "OSPF", adjacency || neighbor else { return nil }
+            let (routerID, interface, state) = adjacency ? (words[3], words[5], words[6]) : (words[2], words[4], words[5])
+            let pair = "\(device)<->\(peerName(interface) ?? routerID)"
+            switch state {
+            case "Full" where adjacency: return "[OSPF adjacency \(pair) established]"
+            case "down": return "[OSPF adjacency \(pair) torn down]"
+            default: return nil
+            }
+        case .interface:
+            // "interface eth0 up" / "interface eth0 down" (operational state; admin changes
+            // are the answer to a command and show there)
+            guard words.count == 3, words[0] == "interface", words[2] == "up" || words[2] == "down" else { return nil }
+            return "[interface \(words[1]) \(words[2])]"
+        case .engine, .route, .command:
+            return nil
+        }
+    }
+}
