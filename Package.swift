@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "NetSimBenchTests", dependencies: ["NetSimBench", "NetSimGenerators", "NetSimTopology"]),
         .testTarget(name: "NetSimTerminalTests", dependencies: ["NetSimTerminal"]),
         .testTarget(name: "NetSimInteractiveTests", dependencies: [
-            "NetSimInteractive", "NetSimTerminal", "NetSimCommands", "NetSimTopology", "NetSimEngine",
+            "NetSimInteractive", "NetSimTerminal", "NetSimCommands", "NetSimTopology", "NetSimEngine", "NetSimRouting",
         ]),
         .testTarget(name: "NetSimCommandsTests", dependencies: ["NetSimCommands", "NetSimTopology", "NetSimOSPF"]),
         // Runs the built `netsim` binary; Golden/ holds expected outputs read at test time.

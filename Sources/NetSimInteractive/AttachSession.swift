@@ -144,7 +144,7 @@ public final class AttachSession {
 
     private func refreshFacts() async {
         guard factsAreStale else { return }
-        if let loaded = try? await DeviceFacts.load(device: device, from: backend) {
+        if let loaded = try? await backend.facts(of: device) {
             facts = loaded
             factsAreStale = false
         }

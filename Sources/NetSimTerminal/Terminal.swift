@@ -7,7 +7,7 @@ import Foundation
 
 /// The controlling terminal on standard input and output: raw mode on and off (with
 /// `TerminalRestore` armed first), writes that survive partial writes and EINTR, the window
-/// size, and a reader thread that turns input into an `AsyncStream`.
+/// size. `TerminalInputReader` reads its input.
 public final class Terminal: TerminalOutput, @unchecked Sendable {
     public let input: Int32
     public let output: Int32
@@ -61,43 +61,6 @@ public final class Terminal: TerminalOutput, @unchecked Sendable {
         }
         return TerminalSize(columns: Int(window.ws_col), rows: Int(window.ws_row))
     }
-
-    /// Input as it arrives, read on a thread of its own. After bytes, a `.pause` follows once
-    /// no more arrive within `pauseMilliseconds` (so a lone ESC can be told from an escape
-    /// sequence); `.closed` ends the stream at end of input or a read error.
-    public func inputStream(pauseMilliseconds: Int32 = 40) -> AsyncStream<TerminalInput> {
-        let (stream, continuation) = AsyncStream<TerminalInput>.makeStream()
-        let stop = StopFlag()
-        continuation.onTermination = { _ in stop.set() }
-        let fd = input
-        let thread = Thread {
-            var needsPause = false
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while !stop.isSet {
-                var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-                let ready = poll(&descriptor, 1, needsPause ? pauseMilliseconds : 200)
-                if ready < 0 && errno == EINTR { continue }
-                if ready == 0 {
-                    if needsPause {
-                        needsPause = false
-                        continuation.yield(.pause)
-                    }
-                    continue
-                }
-                let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else {
-                    continuation.yield(.closed)
-                    continuation.finish()
-                    return
-                }
-                needsPause = true
-                continuation.yield(.bytes(Array(buffer[..<count])))
-            }
-        }
-        thread.start()
-        return stream
-    }
 }
 
 /// Where interactive output goes: the terminal, or a buffer in tests.
@@ -123,13 +86,4 @@ public enum TerminalInput: Sendable, Equatable {
     case pause
     /// End of input (the terminal went away).
     case closed
-}
-
-/// A flag one thread sets and another polls.
-final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
 }
