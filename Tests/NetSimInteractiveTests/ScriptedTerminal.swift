@@ -66,7 +66,7 @@ actor InputQueue {
 }
 
 /// Just enough of a VT100 to read back what the session drew: text, CR, LF, ESC[K, ESC[nD,
-/// ESC[nC, ESC[H ESC[2J; a row is as wide as needed.
+/// ESC[nC, ESC[H, ESC[2J; a row is as wide as needed.
 enum TerminalEmulator {
     static func render(_ text: String) -> [String] {
         var rows: [[Character]] = [[]]
@@ -101,6 +101,7 @@ enum TerminalEmulator {
                 case "D": column = max(0, column - count)
                 case "C": column += count
                 case "J": rows = [[]]; row = 0; column = 0
+                case "H": row = 0; column = 0
                 default: break
                 }
             default: put(character)
