@@ -173,3 +173,22 @@ struct ConsoleNoticeTests {
         #expect(notice(.engine, nil, "Network initialized: 5 devices, 5 links") == nil)
     }
 }
+
+@Suite("Attach inputs")
+struct AttachInputsTests {
+    @Test func eventsThenTheirEndThenTheTerminalsEnd() async {
+        let (terminal, keys) = AsyncStream<TerminalInput>.makeStream()
+        let entry = LogEntry(time: .milliseconds(5), category: .interface, device: "r1", message: "interface eth0 down")
+        let events = AsyncThrowingStream<LogEntry, any Error> { continuation in
+            continuation.yield(entry)
+            continuation.finish()
+        }
+        var iterator = AttachSession.inputs(terminal: terminal, events: events).makeAsyncIterator()
+        #expect(await iterator.next() == .event(entry))
+        #expect(await iterator.next() == .eventsEnded("the simulation stopped"))
+        keys.yield(.bytes([0x61]))
+        #expect(await iterator.next() == .terminal(.bytes([0x61])))
+        keys.finish()
+        #expect(await iterator.next() == nil)
+    }
+}
