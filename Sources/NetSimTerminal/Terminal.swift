@@ -25,7 +25,7 @@ public final class Terminal: TerminalOutput, @unchecked Sendable {
     /// starts a new line. With `alternateScreen` the full-screen view gets its own buffer and
     /// the shell's screen comes back on exit.
     public func enterRawMode(alternateScreen: Bool = false) {
-        TerminalRestore.arm(fileDescriptor: input, alternateScreen: alternateScreen)
+        TerminalRestore.arm(fileDescriptor: input, output: output, alternateScreen: alternateScreen)
         var settings = termios()
         guard tcgetattr(input, &settings) == 0 else { return }
         settings.c_iflag &= ~tcflag_t(BRKINT | ICRNL | INPCK | ISTRIP | IXON)

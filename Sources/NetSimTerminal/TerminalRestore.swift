@@ -18,11 +18,12 @@ public enum TerminalRestore {
                                           SIGFPE, SIGABRT]
 
     /// Saves the terminal's settings and arms the handlers. Call before changing the mode.
-    public static func arm(fileDescriptor: Int32, alternateScreen: Bool) {
+    public static func arm(fileDescriptor: Int32, output: Int32, alternateScreen: Bool) {
         var settings = termios()
         guard tcgetattr(fileDescriptor, &settings) == 0 else { return }
         RestoreState.saved = settings
         RestoreState.fileDescriptor = fileDescriptor
+        RestoreState.output = output
         RestoreState.resetBytes = Array((alternateScreen ? resetSequence : "\u{1B}[0m\u{1B}[?25h").utf8)
         RestoreState.armed = true
         if !RestoreState.handlersInstalled {
@@ -61,6 +62,7 @@ typealias SignalAction = sigaction
 enum RestoreState {
     nonisolated(unsafe) static var saved = termios()
     nonisolated(unsafe) static var fileDescriptor: Int32 = 0
+    nonisolated(unsafe) static var output: Int32 = 1
     /// Prepared in advance: a signal handler must not allocate.
     nonisolated(unsafe) static var resetBytes: [UInt8] = []
     nonisolated(unsafe) static var armed = false
@@ -74,7 +76,7 @@ private func restoreTerminal() {
     var settings = RestoreState.saved
     tcsetattr(RestoreState.fileDescriptor, TCSAFLUSH, &settings)
     RestoreState.resetBytes.withUnsafeBufferPointer { bytes in
-        _ = write(STDOUT_FILENO, bytes.baseAddress, bytes.count)
+        _ = write(RestoreState.output, bytes.baseAddress, bytes.count)
     }
 }
 

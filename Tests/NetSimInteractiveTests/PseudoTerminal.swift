@@ -3,8 +3,8 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs the built `netsim` in a real pseudo-terminal, types into it and reads its screen back
-/// through `TerminalEmulator`. The test keeps the terminal's other end open, so it can read the
+/// A real pseudo-terminal: runs the built `netsim` in it (or hands its far end to code under
+/// test), types into it and reads the screen back through `TerminalEmulator`. The test keeps the terminal's other end open, so it can read the
 /// terminal settings the program left behind.
 final class PseudoTerminal {
     let master: Int32
@@ -24,7 +24,7 @@ final class PseudoTerminal {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    init(_ arguments: [String], environment: [String: String], columns: UInt16 = 100, rows: UInt16 = 30) throws {
+    init(columns: UInt16 = 100, rows: UInt16 = 30) throws {
         // posix_openpt and friends are hidden behind _XOPEN_SOURCE; these are the Linux calls
         // they make: open the multiplexer, unlock the new terminal, ask for its number.
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
@@ -37,6 +37,10 @@ final class PseudoTerminal {
         guard slave >= 0 else { throw PseudoTerminalError("cannot open /dev/pts/\(number)") }
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(slave, UInt(TIOCSWINSZ), &size)
+    }
+
+    /// Starts `netsim` with the terminal as its standard input, output and error.
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws {
         let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
         process.executableURL = PseudoTerminal.netsim
         process.arguments = arguments
