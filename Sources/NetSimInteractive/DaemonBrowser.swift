@@ -38,6 +38,7 @@ public final class DaemonBrowser {
     private var logTask: Task<Void, Never>?
     private var logGeneration = 0
     private var lastFrame: String?
+    private var lastSize: TerminalSize?
     public private(set) var state = BrowserState()
 
     /// `attach` runs an attach session on the terminal (input is stopped meanwhile) and
@@ -197,10 +198,15 @@ public final class DaemonBrowser {
         }
     }
 
+    /// Repaints when the picture changed; after a resize (seen at the latest on the next tick)
+    /// or an attach session the screen is cleared first.
     private func draw() {
-        let frame = BrowserView.render(state, size: terminal.output.size).ansiFrame
-        guard frame != lastFrame else { return }
+        let size = terminal.output.size
+        let frame = BrowserView.render(state, size: size).ansiFrame
+        guard frame != lastFrame || size != lastSize else { return }
+        let clear = lastFrame == nil || size != lastSize ? "\u{1B}[2J" : ""
         lastFrame = frame
-        terminal.output.write(frame)
+        lastSize = size
+        terminal.output.write(clear + frame)
     }
 }
