@@ -48,12 +48,16 @@ let package = Package(
         .testTarget(name: "NetSimGeneratorsTests", dependencies: ["NetSimGenerators", "NetSimTopology"]),
         .testTarget(name: "NetSimBenchTests", dependencies: ["NetSimBench", "NetSimGenerators", "NetSimTopology"]),
         .testTarget(name: "NetSimTerminalTests", dependencies: ["NetSimTerminal"]),
+        // Test support: a pseudo-terminal that runs netsim, and a reader of what it drew.
+        .target(name: "NetSimTestTerminal", path: "Tests/NetSimTestTerminal"),
         .testTarget(name: "NetSimInteractiveTests", dependencies: [
             "NetSimInteractive", "NetSimTerminal", "NetSimCommands", "NetSimTopology", "NetSimEngine", "NetSimRouting",
+            "NetSimTestTerminal",
         ]),
         .testTarget(name: "NetSimCommandsTests", dependencies: ["NetSimCommands", "NetSimTopology", "NetSimOSPF"]),
         // Runs the built `netsim` binary; Golden/ holds expected outputs read at test time.
-        .testTarget(name: "NetSimEndToEndTests", dependencies: ["NetSimTopology", "NetSimCapture"], exclude: ["Golden"]),
+        .testTarget(name: "NetSimEndToEndTests", dependencies: ["NetSimTopology", "NetSimCapture", "NetSimTestTerminal"],
+                    exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

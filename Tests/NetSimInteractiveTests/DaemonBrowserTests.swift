@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import NetSimInteractive
 import NetSimTerminal
+import NetSimTestTerminal
 
 /// Two daemons (one stale) whose devices and log come from the OSPF triangle.
 private final class FakeCatalog: DaemonCatalog, @unchecked Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NetSimTerminal
+import NetSimTestTerminal
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -6,10 +6,10 @@ import Glibc
 /// A real pseudo-terminal: runs the built `netsim` in it (or hands its far end to code under
 /// test), types into it and reads the screen back through `TerminalEmulator`. The test keeps the terminal's other end open, so it can read the
 /// terminal settings the program left behind.
-final class PseudoTerminal {
-    let master: Int32
-    let slave: Int32
-    let process = Process()
+public final class PseudoTerminal {
+    public let master: Int32
+    public let slave: Int32
+    public let process = Process()
     private var bytes: [UInt8] = []
 
     /// TIOCSPTLCK and TIOCGPTN, macros Swift does not import (_IOW/_IOR('T', 0x31/0x30, int)).
@@ -24,7 +24,7 @@ final class PseudoTerminal {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    init(columns: UInt16 = 100, rows: UInt16 = 30) throws {
+    public init(columns: UInt16 = 100, rows: UInt16 = 30) throws {
         // posix_openpt and friends are hidden behind _XOPEN_SOURCE; these are the Linux calls
         // they make: open the multiplexer, unlock the new terminal, ask for its number.
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
@@ -40,7 +40,7 @@ final class PseudoTerminal {
     }
 
     /// Starts `netsim` with the terminal as its standard input, output and error.
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws {
+    public func run(_ arguments: [String], environment: [String: String] = [:]) throws {
         let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
         process.executableURL = PseudoTerminal.netsim
         process.arguments = arguments
@@ -59,18 +59,18 @@ final class PseudoTerminal {
     }
 
     /// Everything the program wrote so far.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
-    var screen: [String] { TerminalEmulator.render(text) }
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var screen: [String] { TerminalEmulator.render(text) }
 
-    func type(_ text: String) { send(Array(text.utf8)) }
+    public func type(_ text: String) { send(Array(text.utf8)) }
 
-    func send(_ data: [UInt8]) {
+    public func send(_ data: [UInt8]) {
         data.withUnsafeBytes { _ = write(master, $0.baseAddress, $0.count) }
     }
 
     /// Reads until `condition` holds on the screen or `seconds` pass; true when it held.
     @discardableResult
-    func wait(seconds: Double = 15, until condition: ([String]) -> Bool) -> Bool {
+    public func wait(seconds: Double = 15, until condition: ([String]) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if condition(screen) { return true }
@@ -80,7 +80,7 @@ final class PseudoTerminal {
     }
 
     /// Waits for the program to exit; its status, or nil if it is still running.
-    func waitForExit(seconds: Double = 10) -> Int32? {
+    public func waitForExit(seconds: Double = 10) -> Int32? {
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning && Date() < deadline {
             readAvailable(milliseconds: 50)
@@ -90,7 +90,7 @@ final class PseudoTerminal {
     }
 
     /// The terminal's local modes as the program left them.
-    var localModes: tcflag_t {
+    public var localModes: tcflag_t {
         var settings = termios()
         tcgetattr(slave, &settings)
         return settings.c_lflag
@@ -105,7 +105,7 @@ final class PseudoTerminal {
     }
 }
 
-struct PseudoTerminalError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct PseudoTerminalError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
