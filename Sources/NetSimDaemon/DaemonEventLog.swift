@@ -52,7 +52,8 @@ final class DaemonEventLog: @unchecked Sendable {
             ]
             if let details { object["details"] = details }
             let line = Line(sequence: sequence, json: JSONValue.object(object).compact)
-            file?.write(Data((line.json + "\n").utf8))
+            // A full disk must not take the daemon down: the event still reaches subscribers.
+            try? file?.write(contentsOf: Data((line.json + "\n").utf8))
             history.append(line)
             if history.count > historyLimit { history.removeFirst(history.count - historyLimit) }
             for continuation in subscribers.values { continuation.yield(line) }
