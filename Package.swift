@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "NetSimTestTerminal", path: "Tests/NetSimTestTerminal"),
         .testTarget(name: "NetSimInteractiveTests", dependencies: [
             "NetSimInteractive", "NetSimTerminal", "NetSimCommands", "NetSimTopology", "NetSimEngine", "NetSimRouting",
-            "NetSimTestTerminal",
+            "NetSimDaemonClient", "NetSimTestTerminal",
         ]),
         .testTarget(name: "NetSimCommandsTests", dependencies: ["NetSimCommands", "NetSimTopology", "NetSimOSPF"]),
         // Runs the built `netsim` binary; Golden/ holds expected outputs read at test time.

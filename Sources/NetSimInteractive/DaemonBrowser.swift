@@ -36,6 +36,8 @@ public final class DaemonBrowser {
     private var iterator: AsyncStream<BrowserInput>.AsyncIterator
     private var decoder = KeyDecoder()
     private var logTask: Task<Void, Never>?
+    /// Forwards terminal input into `inputs` while `run` drives the browser.
+    private var forwarding: Task<Void, Never>?
     private var logGeneration = 0
     private var lastFrame: String?
     private var lastSize: TerminalSize?
@@ -55,8 +57,10 @@ public final class DaemonBrowser {
 
     /// Runs until the user quits or the terminal closes.
     public func run() async {
+        // Raw mode and the alternate screen first: the first frame belongs on that screen, and
+        // keys typed once it shows must not meet a terminal that is still being set up.
+        forwarding = forwardTerminalInput()
         start()
-        var forwarding = forwardTerminalInput()
         let continuation = continuation
         let interval = refreshInterval
         let ticks = Task {
@@ -68,16 +72,11 @@ public final class DaemonBrowser {
         defer {
             ticks.cancel()
             logTask?.cancel()
+            forwarding?.cancel()
             terminal.stopInput()
         }
         while let input = await iterator.next() {
-            switch await process(input) {
-            case .quit: return
-            case .attached:
-                forwarding.cancel()
-                forwarding = forwardTerminalInput()
-            case .continue: break
-            }
+            if await process(input) == .quit { return }
         }
     }
 
@@ -89,7 +88,7 @@ public final class DaemonBrowser {
 
     public enum Outcome: Sendable, Equatable {
         case `continue`
-        /// An attach session ran; terminal input must be started again.
+        /// An attach session ran and the browser has the terminal again.
         case attached
         case quit
     }
@@ -143,6 +142,11 @@ public final class DaemonBrowser {
             decoder = KeyDecoder()
             lastFrame = nil
             state.status = await attach(daemon, device)
+            // Take the terminal back (raw mode, alternate screen) before the next frame.
+            if forwarding != nil {
+                forwarding?.cancel()
+                forwarding = forwardTerminalInput()
+            }
             return .attached
         case .followLog(let daemon):
             followLog(daemon)

@@ -35,7 +35,8 @@ public final class Terminal: TerminalOutput, @unchecked Sendable {
             cc[Int(VMIN)] = 1
             cc[Int(VTIME)] = 0
         }
-        tcsetattr(input, TCSAFLUSH, &settings)
+        // TCSADRAIN, not TCSAFLUSH: keys typed ahead (before a child took over the terminal) stay.
+        tcsetattr(input, TCSADRAIN, &settings)
         if alternateScreen { write("\u{1B}[?1049h\u{1B}[?25l") }
     }
 

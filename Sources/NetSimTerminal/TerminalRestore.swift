@@ -74,7 +74,7 @@ private func restoreTerminal() {
     guard RestoreState.armed else { return }
     RestoreState.armed = false
     var settings = RestoreState.saved
-    tcsetattr(RestoreState.fileDescriptor, TCSAFLUSH, &settings)
+    tcsetattr(RestoreState.fileDescriptor, TCSANOW, &settings)
     RestoreState.resetBytes.withUnsafeBufferPointer { bytes in
         _ = write(RestoreState.output, bytes.baseAddress, bytes.count)
     }

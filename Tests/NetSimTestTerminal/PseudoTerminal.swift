@@ -9,20 +9,19 @@ import Glibc
 public final class PseudoTerminal {
     public let master: Int32
     public let slave: Int32
-    public let process = Process()
+    private let slavePath: String
     private var bytes: [UInt8] = []
 
     /// TIOCSPTLCK and TIOCGPTN, macros Swift does not import (_IOW/_IOR('T', 0x31/0x30, int)).
     static let setLock: UInt = 0x4004_5431
     static let getNumber: UInt = 0x8004_5430
+    /// POSIX_SPAWN_SETSID (glibc), also a macro Swift does not import.
+    static let spawnSetSession = Int16(0x80)
 
     static var netsim: URL {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("netsim")
     }
-
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
 
     public init(columns: UInt16 = 100, rows: UInt16 = 30) throws {
         // posix_openpt and friends are hidden behind _XOPEN_SOURCE; these are the Linux calls
@@ -33,29 +32,56 @@ public final class PseudoTerminal {
         guard master >= 0, ioctl(master, PseudoTerminal.setLock, &unlock) == 0, ioctl(master, PseudoTerminal.getNumber, &number) == 0 else {
             throw PseudoTerminalError("no pseudo-terminal: errno \(errno)")
         }
-        slave = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
+        slavePath = "/dev/pts/\(number)"
+        slave = open(slavePath, O_RDWR | O_NOCTTY)
         guard slave >= 0 else { throw PseudoTerminalError("cannot open /dev/pts/\(number)") }
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(slave, UInt(TIOCSWINSZ), &size)
     }
 
-    /// Starts `netsim` with the terminal as its standard input, output and error.
+    /// Starts `netsim` as a user's shell would: in a session of its own whose controlling
+    /// terminal is this one (so job control applies: only the foreground process group may read
+    /// it), with the terminal as standard input, output and error.
     public func run(_ arguments: [String], environment: [String: String] = [:]) throws {
-        let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
-        process.executableURL = PseudoTerminal.netsim
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.currentDirectoryURL = PseudoTerminal.packageRoot
-        process.standardInput = handle
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, PseudoTerminal.spawnSetSession)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        // Opened after setsid and without O_NOCTTY, the terminal becomes the controlling one.
+        posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
+        posix_spawn_file_actions_adddup2(&actions, 0, 1)
+        posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        let executable = PseudoTerminal.netsim.path
+        let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0.key)=\($0.value)" }
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = variables.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard result == 0 else { throw PseudoTerminalError("cannot start netsim: \(String(cString: strerror(result)))") }
     }
 
     deinit {
-        if process.isRunning { process.terminate() }
+        if isRunning { kill(pid, SIGKILL) }
+        _ = waitForExit(seconds: 1)
         close(master)
         close(slave)
+    }
+
+    /// The program's process ID (0 before `run`).
+    public private(set) var pid: pid_t = 0
+    /// How the program ended: its exit code, or the signal that killed it.
+    public private(set) var exitCode: Int32?
+    public private(set) var killedBy: Int32?
+
+    public var isRunning: Bool {
+        guard pid > 0, exitCode == nil, killedBy == nil else { return false }
+        var status: Int32 = 0
+        guard waitpid(pid, &status, WNOHANG) == pid else { return true }
+        if status & 0x7F == 0 { exitCode = (status >> 8) & 0xFF } else { killedBy = status & 0x7F }
+        return false
     }
 
     /// Everything the program wrote so far.
@@ -82,11 +108,11 @@ public final class PseudoTerminal {
     /// Waits for the program to exit; its status, or nil if it is still running.
     public func waitForExit(seconds: Double = 10) -> Int32? {
         let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning && Date() < deadline {
+        while isRunning && Date() < deadline {
             readAvailable(milliseconds: 50)
         }
         readAvailable(milliseconds: 50)
-        return process.isRunning ? nil : process.terminationStatus
+        return isRunning ? nil : exitCode
     }
 
     /// The terminal's local modes as the program left them.
