@@ -14,11 +14,25 @@ struct AttachCommand: AsyncParsableCommand {
             Needs a terminal; scripts use 'netsim exec'.
             """)
 
-    @Argument(help: "The daemon's name.")
+    @Argument(help: "The daemon's name.", completion: .custom { _, _, prefix in AttachCommand.daemonNames(prefix) })
     var name: String
 
-    @Argument(help: "The device to log in to.")
+    @Argument(help: "The device to log in to.",
+              completion: .custom { words, index, prefix in AttachCommand.deviceNames(words, index, prefix) })
     var device: String
+
+    /// Shell completion of the first argument: running daemons.
+    static func daemonNames(_ prefix: String) -> [String] {
+        DaemonDirectory(home: .fromEnvironment()).entries()
+            .filter { $0.state == .running && $0.name.hasPrefix(prefix) }.map(\.name)
+    }
+
+    /// Shell completion of the second argument: the devices of the daemon named before it.
+    static func deviceNames(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        guard index >= 1, index - 1 < words.count,
+              let devices = try? DaemonClient.named(words[index - 1]).devices() else { return [] }
+        return devices.map(\.name).filter { $0.hasPrefix(prefix) }
+    }
 
     func run() async throws {
         let home = DaemonHome.fromEnvironment()

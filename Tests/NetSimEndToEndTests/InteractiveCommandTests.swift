@@ -70,6 +70,18 @@ struct InteractiveCommandTests {
         }
     }
 
+    @Test func shellCompletionOfDaemonAndDeviceNames() throws {
+        try withTriangle { sandbox in
+            // What the completion scripts from `netsim --generate-completion-script` run on Tab.
+            let daemons = try sandbox.netsim("---completion", "attach", "--", "positional@0", "2", "1", "netsim", "attach", "l")
+            #expect(daemons.stdout.split(separator: "\n") == ["lab"])
+            let devices = try sandbox.netsim("---completion", "attach", "--", "positional@1", "3", "0", "netsim", "attach", "lab", "")
+            #expect(devices.stdout.split(separator: "\n") == ["r1", "r2", "r3", "h1", "h3"])
+            let routers = try sandbox.netsim("---completion", "attach", "--", "positional@1", "3", "1", "netsim", "attach", "lab", "h")
+            #expect(routers.stdout.split(separator: "\n") == ["h1", "h3"])
+        }
+    }
+
     @Test func attachRefusesWithoutATerminalOrDevice() throws {
         try DaemonSandbox.withSandbox { sandbox in
             let missing = try sandbox.netsim("attach", "nothere", "r1")
