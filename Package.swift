@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "NetSimCaptureTests", dependencies: ["NetSimCapture", "NetSimTopology"]),
         .testTarget(name: "NetSimGeneratorsTests", dependencies: ["NetSimGenerators", "NetSimTopology"]),
         .testTarget(name: "NetSimBenchTests", dependencies: ["NetSimBench", "NetSimGenerators", "NetSimTopology"]),
-        .testTarget(name: "NetSimTerminalTests", dependencies: ["NetSimTerminal"]),
+        .testTarget(name: "NetSimTerminalTests", dependencies: ["NetSimTerminal", "NetSimEngine"]),
         // Test support: a pseudo-terminal that runs netsim, and a reader of what it drew.
         .target(name: "NetSimTestTerminal", path: "Tests/NetSimTestTerminal"),
         .testTarget(name: "NetSimInteractiveTests", dependencies: [

@@ -44,8 +44,9 @@ public struct ScreenBuffer: Sendable, Equatable {
 
     /// Gives a run of cells a style, keeping their characters (a highlighted row).
     public mutating func highlight(row: Int, from start: Int, to end: Int, style: Style) {
-        guard row >= 0, row < size.rows else { return }
-        for column in max(start, 0)..<min(end, size.columns) { cells[row][column].style = style }
+        let (first, last) = (max(start, 0), min(end, size.columns))
+        guard row >= 0, row < size.rows, first < last else { return }
+        for column in first..<last { cells[row][column].style = style }
     }
 
     /// A frame with a title in its top edge, as the seed's selector draws it.

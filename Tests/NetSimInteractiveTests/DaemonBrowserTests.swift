@@ -136,6 +136,27 @@ struct DaemonBrowserTests {
 
 @Suite("Browser view")
 struct BrowserViewTests {
+    @Test func everyScreenDrawsAtAnySize() {
+        var state = BrowserState()
+        state.daemons = [DaemonListing(name: "lab", pid: 1, uptime: "1s", topology: "a.yaml", isRunning: true)]
+        state.status = "a message"
+        var screens = [state]
+        _ = state.handle(.enter, page: 1)
+        state.devices = [DeviceListing(name: "r1", kind: "router")]
+        screens.append(state)
+        _ = state.handle(.character("l"), page: 1)
+        for line in 0..<50 { state.appendLog("line \(line)") }
+        screens.append(state)
+        for screen in screens {
+            for (columns, rows) in [(1, 1), (2, 2), (10, 3), (20, 5), (200, 60)] {
+                let size = TerminalSize(columns: columns, rows: rows)
+                let drawn = BrowserView.render(screen, size: size)
+                #expect(drawn.lines.count == rows)
+                #expect(drawn.lines.allSatisfy { $0.count <= columns })
+            }
+        }
+    }
+
     @Test func longListsScrollToTheSelection() {
         var state = BrowserState()
         state.daemons = (0..<10).map {

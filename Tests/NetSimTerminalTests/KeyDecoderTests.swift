@@ -1,4 +1,5 @@
 import Testing
+import NetSimEngine
 import NetSimTerminal
 
 @Suite("Key decoder")
@@ -70,5 +71,28 @@ struct KeyDecoderTests {
         #expect(decoder.flush() == [.unknown(Array("\u{1B}[".utf8))])
         #expect(keys("\u{1B}\u{1B}[A") == [.escape, .up])
         #expect(keys("\u{1B}x") == [.escape, .character("x")])
+    }
+
+    @Test func randomInputDecodesTheSameHoweverItIsSplit() {
+        // Bytes drawn mostly from what escape sequences and UTF-8 are made of.
+        let alphabet: [UInt8] = [0x1B, 0x1B, 0x5B, 0x5B, 0x4F, 0x31, 0x33, 0x35, 0x3B, 0x7E, 0x41, 0x44, 0x48, 0x62,
+                                 0x61, 0x0D, 0x09, 0x7F, 0x03, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x80, 0xFF]
+        var generator = SeededRandom(seed: 7)  // the same inputs on every run
+        for _ in 0..<500 {
+            let input = (0..<Int.random(in: 1...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            var whole = KeyDecoder()
+            let expected = whole.decode(input) + whole.flush()
+            var split = KeyDecoder()
+            var keys: [Key] = []
+            var rest = input[...]
+            while !rest.isEmpty {
+                let count = Int.random(in: 1...rest.count, using: &generator)
+                keys += split.decode(Array(rest.prefix(count)))
+                rest = rest.dropFirst(count)
+            }
+            keys += split.flush()
+            #expect(keys == expected, "input \(input)")
+            #expect(!split.hasPending)
+        }
     }
 }
