@@ -70,6 +70,22 @@ struct InteractiveCommandTests {
         }
     }
 
+    @Test func attachEndsWhenTheDaemonStops() throws {
+        try DaemonSandbox.withSandbox { sandbox in
+            let started = try sandbox.netsim("daemon", "start", "lab", NetsimBinary.example("ospf-triangle.yaml"))
+            try #require(started.status == 0, "\(started.stderr)")
+            let pty = try PseudoTerminal()
+            let before = pty.localModes
+            try pty.run(["attach", "lab", "h1"], environment: sandbox.environment)
+            #expect(pty.wait { lastLine($0) == "h1>" })
+            pty.type("ping 10.0")
+            #expect(try sandbox.netsim("daemon", "stop", "lab").status == 0)
+            #expect(pty.waitForExit() == 1)
+            #expect(pty.screen.contains("[the simulation stopped]"), "\(pty.screen)")
+            #expect(pty.localModes == before)
+        }
+    }
+
     @Test func shellCompletionOfDaemonAndDeviceNames() throws {
         try withTriangle { sandbox in
             // What the completion scripts from `netsim --generate-completion-script` run on Tab.
