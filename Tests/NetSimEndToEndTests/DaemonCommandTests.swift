@@ -105,6 +105,21 @@ import Glibc
         }
     }
 
+    @Test func stopKillsADaemonThatDoesNotStopInTime() throws {
+        try DaemonSandbox.withSandbox { sandbox in
+            #expect(try sandbox.netsim("daemon", "start", "frozen", triangle).status == 0)
+            let paths = try sandbox.paths("frozen")
+            let pid = try #require(PIDFileLock.readPID(paths.pidFile))
+            kill(pid, SIGSTOP)  // a stopped process cannot act on SIGTERM
+            let stop = try sandbox.netsim("daemon", "stop", "frozen", "--timeout", "0.3")
+            #expect(stop.status == 0)
+            #expect(stop.stdout == "Daemon 'frozen' did not stop within 0.3s and was killed (PID \(pid)).\n")
+            #expect(!PIDFileLock.isHeld(paths.pidFile))
+            #expect(!FileManager.default.fileExists(atPath: paths.socket.path))
+            #expect(sandbox.client.entries().isEmpty)
+        }
+    }
+
     @Test func aNameInUseIsRefused() throws {
         try DaemonSandbox.withSandbox { sandbox in
             #expect(try sandbox.netsim("daemon", "start", "one", triangle).status == 0)
