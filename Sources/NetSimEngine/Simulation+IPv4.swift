@@ -14,6 +14,9 @@ extension Simulation {
             receiveARP(arp, device: device, interface: interface)
         case .ipv4(let packet):
             receiveIPv4(packet, device: device, interface: interface, trace: trace)
+        case .isis:
+            // No device runs IS-IS yet.
+            return
         }
     }
 
