@@ -282,7 +282,7 @@ struct OSPFTriangleConsoleTests {
             Administrative distances: connected 0, static 1
             """)
         #expect(execute("show ip protocols --json", on: "h1", in: sim).output
-                == #"{"distances":{"connected":0,"static":1},"ospf":null}"#)
+                == #"{"distances":{"connected":0,"static":1},"isis":null,"ospf":null}"#)
     }
 
     @Test func processSummary() throws {
