@@ -168,8 +168,11 @@ extension ISISInstance {
                     offer(AnnouncedPrefix(prefix: prefix, metric: route.metric, down: false))
                 }
             } else if configuration.leakL2IntoL1 {
+                // Not over an intra-area route; another router's leak of the same prefix does not
+                // stop ours (two L1L2 routers would otherwise take turns withdrawing it).
                 let level1 = levelRoutes[.level1] ?? [:]
-                for (prefix, route) in levelRoutes[.level2] ?? [:] where level1[prefix] == nil && !own.contains(prefix) {
+                for (prefix, route) in levelRoutes[.level2] ?? [:]
+                where level1[prefix].map(\.down) != false && !own.contains(prefix) {
                     offer(AnnouncedPrefix(prefix: prefix, metric: route.metric, down: true))
                 }
             }
