@@ -72,7 +72,7 @@ enum ProtocolsRenderer {
             lines += passive.map { "    \($0)" }
         }
         let gateways = Set(instance.interfaces.flatMap { interface in
-            interface.neighbors.values.filter { $0.state == .full }.map(\.routerID)
+            interface.neighbors.filter { $0.state == .full }.map(\.routerID)
         }).sorted()
         lines.append("  Routing Information Sources:")
         var table = TextTable(["Gateway", "Distance"])

@@ -235,7 +235,7 @@ extension OSPFInstance {
     public var isSettling: Bool {
         if isArmed(.spf) || isArmed(.originate) { return true }
         return interfaces.contains { interface in
-            interface.state == .waiting || interface.neighbors.values.contains { neighbor in
+            interface.state == .waiting || interface.neighbors.contains { neighbor in
                 neighbor.state == .initializing || neighbor.isExchanging || !neighbor.retransmissionList.isEmpty
             }
         }
