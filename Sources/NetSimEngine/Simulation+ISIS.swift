@@ -60,9 +60,10 @@ extension Simulation {
         queue.schedule(.isisTimer(device: device, timer: timer, token: token), at: max(time, now))
     }
 
-    func installISISRoutes(_ routes: [Route], device: Device) {
-        device.rib.replaceCandidates(source: .isis, with: routes)
-        reselectRoutes(device)
+    /// As for OSPF: only the prefixes whose IS-IS routes changed are selected again.
+    func installISISRoutes(_ routes: [Route], replacing previous: [Route], device: Device) {
+        device.rib.replaceCandidates(source: .isis, with: routes, replacing: previous)
+        if device.rib.reselectChanged(interfaceUp: device.interfaceIsUp) { selectedRoutesChanged(device) }
     }
 
     func logISIS(_ message: String, device: Device) { log(.isis, device.name, message) }
@@ -88,8 +89,8 @@ final class ISISDeviceHost: ISISHost {
         simulation.scheduleISISTimer(timer, token: token, device: device, at: time)
     }
 
-    func isisInstallRoutes(_ routes: [Route]) {
-        simulation.installISISRoutes(routes, device: simulation.devices[device])
+    func isisInstallRoutes(_ routes: [Route], replacing previous: [Route]) {
+        simulation.installISISRoutes(routes, replacing: previous, device: simulation.devices[device])
     }
 
     func isisStateChanged() { simulation.noteStateChange() }

@@ -9,8 +9,9 @@ public protocol ISISHost: AnyObject {
     func isisSend(_ pdu: ISISPDU, interface: Int, destination: MACAddress)
     /// Asks for `timerFired(timer, token:)` to be called at `time`.
     func isisSchedule(_ timer: ISISTimer, token: UInt64, at time: SimTime)
-    /// Replaces the device's IS-IS routes with a freshly computed set.
-    func isisInstallRoutes(_ routes: [Route])
+    /// Replaces the device's IS-IS routes (which are `previous`, as last installed) with a
+    /// freshly computed set.
+    func isisInstallRoutes(_ routes: [Route], replacing previous: [Route])
     /// Something convergence-relevant happened: an adjacency, database or route change.
     func isisStateChanged()
     func isisLog(_ message: String)

@@ -80,8 +80,9 @@ extension ISISInstance {
         let levelRoutesChanged = routesByLevel != levelRoutes
         levelRoutes = routesByLevel
         spfResults = results
+        // Unchanged routes need no installing.
+        if changed { host.isisInstallRoutes(routes, replacing: installedRoutes) }
         installedRoutes = routes
-        host.isisInstallRoutes(routes)
         let levelNames = levels.map(\.description).joined(separator: ", ")
         log("IS-IS SPF run \(spfRuns) (\(levelNames)): \(routes.count) routes" + (changed ? ", changed" : ", unchanged"))
         if changed { host.isisStateChanged() }

@@ -28,7 +28,7 @@ final class ISISTestFabric {
             fabric.schedule(at: time) { [unowned self] in self.instance.timerFired(timer, token: token) }
         }
 
-        func isisInstallRoutes(_ routes: [Route]) { self.routes = routes }
+        func isisInstallRoutes(_ routes: [Route], replacing previous: [Route]) { self.routes = routes }
         func isisStateChanged() {}
         func isisLog(_ message: String) { logLines.append(message) }
 
