@@ -10,6 +10,13 @@ extension ISISInstance {
     /// The most bytes one LSP may take (the size FRR and IOS use, within a 1500-byte MTU).
     public static let maximumLSPSize = 1492
 
+    /// ISO 10589 originatingLSPBufferSize: 1492 bytes, less where a circuit's MTU (less the LLC
+    /// header) is smaller, so every LSP fits every link it is flooded over.
+    var lspBufferSize: Int {
+        circuits.filter { !$0.configuration.passive }.map { $0.mtu - EthernetPayload.osiLLCHeader.count }
+            .reduce(Self.maximumLSPSize, min)
+    }
+
     /// Asks for the LSPs to be re-issued, within the generation interval, when what this router
     /// wants to announce differs from what it announces.
     func requestOrigination() {
@@ -211,13 +218,13 @@ extension ISISInstance {
         }
     }
 
-    /// TLVs spread over fragments of at most `maximumLSPSize` bytes, in order (at least one).
+    /// TLVs spread over fragments of at most `lspBufferSize` bytes, in order (at least one).
     private func fragments(_ tlvs: [ISISTLV]) -> [[ISISTLV]] {
-        let headerLength = 27
+        let headerLength = 27, limit = lspBufferSize
         var result: [[ISISTLV]] = [[]]
         var size = headerLength
         for tlv in tlvs {
-            if size + tlv.wireLength > Self.maximumLSPSize && !result[result.count - 1].isEmpty {
+            if size + tlv.wireLength > limit && !result[result.count - 1].isEmpty {
                 guard result.count < 256 else { break }
                 result.append([])
                 size = headerLength

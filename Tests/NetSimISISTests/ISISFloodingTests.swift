@@ -127,6 +127,34 @@ struct ISISFragmentTests {
         #expect(fabric["b"].route("172.16.200.0/24")?.metric == 20)
     }
 
+    /// On a link with a 1000-byte MTU the LSPs are cut to fit it (ISO originatingLSPBufferSize).
+    @Test func fragmentsFitTheSmallestMTU() {
+        let fabric = ISISTestFabric()
+        var addresses: [Int: String] = [0: "10.0.0.1/24"]
+        var circuits = [p2p(0)]
+        for index in 1...120 {
+            addresses[index] = "172.16.\(index).1/24"
+            circuits.append(ISISInterfaceConfiguration(interface: index, passive: true, network: .pointToPoint))
+        }
+        fabric.addRouter("a", configuration: isisConfig(1, level: .level2, name: "a", circuits: circuits),
+                         addresses: addresses, mtus: [0: 1000])
+        fabric.addRouter("b", configuration: isisConfig(2, level: .level2, name: "b", circuits: [p2p(0)]),
+                         addresses: [0: "10.0.0.2/24"], mtus: [0: 1000])
+        fabric.connect([("a", 0), ("b", 0)])
+        fabric.start()
+        fabric.run(for: .seconds(30))
+        let database = fabric["b"].instance.databases[.level2]!
+        let fragments = database.sortedIDs.filter { $0.systemID == ISISSystemID(1) }
+        #expect(fragments.count >= 2)
+        #expect(fragments.allSatisfy { database[$0]!.lsp.wireLength <= 997 })
+        #expect(fabric["b"].routes.filter { $0.prefix.description.hasPrefix("172.16.") }.count == 120)
+        // Hellos are padded to that MTU too.
+        #expect(fabric.sent.contains { entry in
+            if case .pointToPointHello = entry.pdu { return entry.pdu.wireLength == 997 }
+            return false
+        })
+    }
+
     @Test func narrowMetricsCarryTheSameRoutes() {
         let fabric = ISISTestFabric()
         for (number, name) in ["a", "b"].enumerated() {

@@ -63,7 +63,7 @@ final class ISISTestFabric {
     }
 
     /// A router with circuits given as (interface index, address, configuration).
-    func addRouter(_ name: String, configuration: ISISConfiguration, addresses: [Int: String]) {
+    func addRouter(_ name: String, configuration: ISISConfiguration, addresses: [Int: String], mtus: [Int: Int] = [:]) {
         let router = Router(fabric: self, name: name)
         var parsed: [Int: InterfaceAddress] = [:], macs: [Int: MACAddress] = [:], names: [String] = []
         let count = (addresses.keys.max() ?? 0) + 1
@@ -73,7 +73,7 @@ final class ISISTestFabric {
             macs[index] = Self.mac(Port(router: name, interface: index))
         }
         router.instance = ISISInstance(configuration: configuration, deviceName: name, interfaceNames: names,
-                                       addresses: parsed, macs: macs, mtus: [:], host: router)
+                                       addresses: parsed, macs: macs, mtus: mtus, host: router)
         routers[name] = router
     }
 
