@@ -163,11 +163,18 @@ public struct OSPFRoutingTable: Sendable, Equatable {
 
     /// The routes to hand to the RIB (`[110/cost]`; E2 routes carry their external metric).
     public func routes() -> [Route] {
-        networks.keys.sorted().compactMap { prefix in
+        // Thousands of routes share a handful of next-hop sets (one per combination of
+        // neighbors): give equal sets one array, which the RIB and FIB then share too.
+        var shared: [Set<NextHop>: [NextHop]] = [:]
+        return networks.keys.sorted().compactMap { prefix in
             let path = networks[prefix]!
             guard !path.nextHops.isEmpty else { return nil }
-            return Route(prefix: prefix, source: .ospf, metric: path.cost, pathType: path.type,
-                         nextHops: Array(path.nextHops))
+            let hops = shared[path.nextHops] ?? {
+                let hops = path.nextHops.sorted()
+                shared[path.nextHops] = hops
+                return hops
+            }()
+            return Route(prefix: prefix, source: .ospf, metric: path.cost, pathType: path.type, nextHops: hops)
         }
     }
 }

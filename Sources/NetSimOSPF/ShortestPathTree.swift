@@ -187,7 +187,10 @@ struct ShortestPathTree {
                     let prefix = IPv4Prefix(masking: link.linkID, mask: link.linkData)
                     var hops = path.nextHops
                     if id == root {
-                        guard let interface = local.first(where: { $0.address.prefix == prefix }) else { continue }
+                        // A loopback's host route names the interface's address, not its prefix.
+                        guard let interface = local.first(where: {
+                            $0.address.prefix == prefix || (prefix.length == 32 && $0.address.address == link.linkID)
+                        }) else { continue }
                         hops = [NextHop(address: nil, interface: interface.index)]
                     }
                     consider(prefix, Reached(distance: path.distance + UInt32(link.metric), nextHops: hops))

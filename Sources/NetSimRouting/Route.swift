@@ -120,7 +120,8 @@ public struct Route: Hashable, Sendable {
         self.distance = distance ?? source.defaultDistance
         self.metric = metric
         self.pathType = pathType
-        self.nextHops = nextHops.sorted()
+        // Keep the caller's array when it is already in order: routes then share it.
+        self.nextHops = zip(nextHops, nextHops.dropFirst()).allSatisfy { $0 <= $1 } ? nextHops : nextHops.sorted()
     }
 
     /// The code printed in the first column of `show ip route`: "C", "S", "O", "O IA", "O E2", "i L1".

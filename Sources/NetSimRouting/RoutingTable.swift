@@ -180,6 +180,8 @@ extension Route {
     var isRecursive: Bool { nextHops.contains { $0.interface == NextHop.unresolvedInterface } }
 
     func restricted(to interfaceUp: (Int) -> Bool) -> Route? {
+        // Usually every hop is usable: keep the route (and its shared array) as it is.
+        if nextHops.allSatisfy({ interfaceUp($0.interface) }) { return nextHops.isEmpty ? nil : self }
         let usable = nextHops.filter { interfaceUp($0.interface) }
         guard !usable.isEmpty else { return nil }
         var route = self
