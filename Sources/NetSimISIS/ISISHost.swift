@@ -37,3 +37,23 @@ public enum ISISTimer: Hashable, Sendable {
     /// holding ends.
     case expiry
 }
+
+extension ISISTimer {
+    /// See `FastHash`: every flood and every PSNP looks up its circuit's timer.
+    public func _rawHashValue(seed: Int) -> Int {
+        func slot(_ interface: Int, _ level: ISISLevel? = nil) -> UInt64 {
+            UInt64(UInt32(truncatingIfNeeded: interface)) << 8 | UInt64(level?.rawValue ?? 0)
+        }
+        return switch self {
+        case let .hello(interface, level): FastHash.mix(slot(interface, level), 1, seed: seed)
+        case .holding(let interface): FastHash.mix(slot(interface), 2, seed: seed)
+        case .flood(let interface): FastHash.mix(slot(interface), 3, seed: seed)
+        case let .csnp(interface, level): FastHash.mix(slot(interface, level), 4, seed: seed)
+        case let .psnp(interface, level): FastHash.mix(slot(interface, level), 5, seed: seed)
+        case .originate: FastHash.mix(0, 6, seed: seed)
+        case .refresh: FastHash.mix(0, 7, seed: seed)
+        case .spf: FastHash.mix(0, 8, seed: seed)
+        case .expiry: FastHash.mix(0, 9, seed: seed)
+        }
+    }
+}

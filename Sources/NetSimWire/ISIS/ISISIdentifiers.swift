@@ -25,6 +25,9 @@ public struct ISISSystemID: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     public static func < (lhs: ISISSystemID, rhs: ISISSystemID) -> Bool { lhs.value < rhs.value }
+
+    /// See `FastHash`: system IDs key SPF vertices and adjacency lookups.
+    public func _rawHashValue(seed: Int) -> Int { FastHash.mix(value, seed: seed) }
 }
 
 /// A system ID and a pseudonode number: a router (pseudonode 0) or the pseudonode a LAN's
@@ -51,6 +54,11 @@ public struct ISISNodeID: Hashable, Comparable, Sendable, CustomStringConvertibl
     public static func < (lhs: ISISNodeID, rhs: ISISNodeID) -> Bool {
         lhs.systemID != rhs.systemID ? lhs.systemID < rhs.systemID : lhs.pseudonode < rhs.pseudonode
     }
+
+    /// See `FastHash`: node IDs key every SPF vertex.
+    public func _rawHashValue(seed: Int) -> Int {
+        FastHash.mix(systemID.value << 8 | UInt64(pseudonode), seed: seed)
+    }
 }
 
 /// An LSP's identity: the originating node and the fragment number (`0000.0000.0001.00-00`).
@@ -74,6 +82,11 @@ public struct ISISLSPID: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public static func < (lhs: ISISLSPID, rhs: ISISLSPID) -> Bool {
         lhs.node != rhs.node ? lhs.node < rhs.node : lhs.fragment < rhs.fragment
+    }
+
+    /// See `FastHash`: LSP IDs key every database and every SRM and SSN flag set.
+    public func _rawHashValue(seed: Int) -> Int {
+        FastHash.mix(node.systemID.value << 16 | UInt64(node.pseudonode) << 8 | UInt64(fragment), seed: seed)
     }
 }
 
