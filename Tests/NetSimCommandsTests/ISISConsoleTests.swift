@@ -47,6 +47,20 @@ struct ISISConsoleTests {
         #expect(execute("show isis neighbors", on: "r9", in: sim).output.hasPrefix("%"))
     }
 
+    /// r2 loses its only level-2 adjacency: it clears ATT and r1's default route goes; with the
+    /// link back, both return.
+    @Test func theDefaultRouteFollowsTheAttachment() throws {
+        let sim = try Self.hierarchy()
+        #expect(execute("interface shutdown eth1", on: "r2", in: sim).succeeded)
+        _ = sim.run(until: sim.now + .seconds(30), maxEvents: commandEventBudget) { false }
+        #expect(!execute("show ip route", on: "r1", in: sim).output.contains("0.0.0.0/0"))
+        #expect(execute("show isis database", on: "r1", in: sim).output.contains("0000.0000.0002.00-00  0x00000004"))
+        #expect(execute("interface no shutdown eth1", on: "r2", in: sim).succeeded)
+        _ = sim.run(until: sim.now + .seconds(30), maxEvents: commandEventBudget) { false }
+        #expect(execute("show ip route", on: "r1", in: sim).output.contains("i L1 0.0.0.0/0 [115/10] via 10.1.0.2, eth0"))
+        #expect(execute("ping 192.0.2.3", on: "r1", in: sim).output.contains("5/5 packets received"))
+    }
+
     @Test func everyIsisCommandHasJSON() throws {
         let sim = try Self.hierarchy()
         for command in ["show isis neighbors", "show isis database", "show isis database detail",
