@@ -25,6 +25,15 @@ extension TopologyReader {
         spec.metricStyle = fields["metric_style"].flatMap { choice($0, for: "metric_style", what: "metric style") }
         spec.leakL2ToL1 = fields["leak_l2_to_l1"].flatMap { bool($0, for: "leak_l2_to_l1") }
         spec.overload = fields["overload"].flatMap { bool($0, for: "overload") }
+        func seconds(_ key: String, _ range: ClosedRange<Int>, _ what: String) -> Int? {
+            fields[key].flatMap { integer($0, for: key, in: range, what: what) }
+        }
+        spec.lspLifetime = seconds("lsp_lifetime", 350...65535, "LSP lifetime")
+        spec.lspRefresh = seconds("lsp_refresh", 1...65235, "LSP refresh interval")
+        spec.lspGenerationInterval = seconds("lsp_gen_interval", 1...120, "LSP generation interval")
+        spec.spfInterval = seconds("spf_interval", 1...120, "SPF interval")
+        spec.csnpInterval = seconds("csnp_interval", 1...600, "CSNP interval")
+        spec.psnpInterval = seconds("psnp_interval", 1...120, "PSNP interval")
         spec.valueLocations = fields.valueLocations
         return spec
     }

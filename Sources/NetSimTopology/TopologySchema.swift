@@ -27,7 +27,8 @@ enum TopologySchema {
             case .ospfRouter: ["redistribute"]
             case .ospfInterface: ["area", "cost", "network", "priority", "passive", "hello", "dead", "retransmit"]
             case .redistribution: ["source", "metric", "metric_type"]
-            case .isisRouter: ["net", "level", "metric_style", "leak_l2_to_l1", "overload"]
+            case .isisRouter: ["net", "level", "metric_style", "leak_l2_to_l1", "overload", "lsp_lifetime", "lsp_refresh",
+                               "lsp_gen_interval", "spf_interval", "csnp_interval", "psnp_interval"]
             case .isisInterface: ["metric", "passive", "circuit", "network", "priority", "hello", "hold"]
             }
         }

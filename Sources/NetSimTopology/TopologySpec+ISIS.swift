@@ -1,5 +1,6 @@
 import NetSimEngine
 import NetSimISIS
+import NetSimRouting
 import NetSimWire
 
 /// How the `isis` blocks of a topology become each router's `ISISConfiguration`: the circuits
@@ -35,8 +36,25 @@ extension TopologySpec {
             configurations[device.name] = ISISConfiguration(
                 systemID: net.systemID, areas: [net.area], level: level, hostname: device.name, interfaces: circuits,
                 metricStyle: block.metricStyle ?? .wide, leakL2IntoL1: block.leakL2ToL1 ?? false,
-                overload: block.overload ?? false)
+                overload: block.overload ?? false, timers: block.timers)
         }
         return configurations
+    }
+}
+
+extension ISISRouterSpec {
+    /// The timers with the block's values in place of the defaults.
+    var timers: ISISTimers {
+        var timers = ISISTimers()
+        func set(_ value: Int?, _ path: WritableKeyPath<ISISTimers, SimTime>) {
+            if let value { timers[keyPath: path] = .seconds(Int64(value)) }
+        }
+        set(lspLifetime, \.lspLifetime)
+        set(lspRefresh, \.lspRefresh)
+        set(lspGenerationInterval, \.lspGenerationInterval)
+        set(spfInterval, \.spfInterval)
+        set(csnpInterval, \.csnpInterval)
+        set(psnpInterval, \.psnpInterval)
+        return timers
     }
 }

@@ -10,6 +10,14 @@ public struct ISISRouterSpec: Sendable {
     /// `leak_l2_to_l1: true`: an L1L2 router leaks its level-2 routes into level 1.
     public var leakL2ToL1: Bool?
     public var overload: Bool?
+    /// Timers in seconds (`lsp_lifetime`, `lsp_refresh`, `lsp_gen_interval`, `spf_interval`,
+    /// `csnp_interval`, `psnp_interval`); nil keeps the default of `ISISTimers`.
+    public var lspLifetime: Int?
+    public var lspRefresh: Int?
+    public var lspGenerationInterval: Int?
+    public var spfInterval: Int?
+    public var csnpInterval: Int?
+    public var psnpInterval: Int?
     public var location: SourceLocation
     /// Where each key's value was written; see `TopologySpec.valueLocations`.
     public var valueLocations: [String: SourceLocation] = [:]

@@ -1,5 +1,6 @@
 import NetSimEngine
 import NetSimISIS
+import NetSimRouting
 import NetSimWire
 
 /// IS-IS rules: only routers run it; an interface `isis` block needs the router's `isis` block
@@ -58,6 +59,14 @@ extension TopologyValidator {
             report("'leak_l2_to_l1' needs a level-1-2 router; '\(device.name)' is \(level.rawValue)",
                    at: block.valueLocations["leak_l2_to_l1"] ?? block.location,
                    hint: "only a router in both levels has level-2 routes to leak into level 1")
+        }
+        // FRR's rule: a refresh at least five minutes before the lifetime runs out.
+        let timers = block.timers
+        if timers.lspRefresh + .seconds(300) > timers.lspLifetime {
+            report("LSP refresh interval \(timers.lspRefresh.wholeSeconds) s of '\(device.name)' must be at least 300 s "
+                   + "below its LSP lifetime \(timers.lspLifetime.wholeSeconds) s",
+                   at: block.valueLocations["lsp_refresh"] ?? block.valueLocations["lsp_lifetime"] ?? block.location,
+                   hint: "LSPs must be refreshed well before they age out everywhere (defaults: 900 and 1200)")
         }
         guard let net = block.net else { return }
         if let first = systemIDs[net.systemID] {

@@ -62,6 +62,20 @@ struct ISISTopologyTests {
         #expect(eth0.priority == 100 && eth0.helloInterval == 3 && eth0.holdTime == 9)
     }
 
+    @Test func timersAreRead() throws {
+        let (spec, errors) = Support.spec(Self.routers(
+            "isis: { net: \"49.0001.0000.0000.0001.00\", lsp_lifetime: 3600, lsp_refresh: 3000, lsp_gen_interval: 1, "
+                + "spf_interval: 2, csnp_interval: 5, psnp_interval: 1 }"))
+        let timers = try #require(spec?.isisConfigurations()["r1"]?.timers, "\(errors)")
+        #expect(timers.lspLifetime == .seconds(3600) && timers.lspRefresh == .seconds(3000))
+        #expect(timers.lspGenerationInterval == .seconds(1) && timers.spfInterval == .seconds(2))
+        #expect(timers.csnpInterval == .seconds(5) && timers.psnpInterval == .seconds(1))
+        #expect(spec?.isisConfigurations()["r2"]?.timers == ISISTimers())
+        #expect(Support.messages(Self.routers("isis: { net: \"49.0001.0000.0000.0001.00\", lsp_refresh: 1000 }")) == [
+            "LSP refresh interval 1000 s of 'r1' must be at least 300 s below its LSP lifetime 1200 s",
+        ])
+    }
+
     @Test func mistakesAreReportedWhereTheyAre() {
         #expect(Support.messages(Self.routers("isis: { net: \"49.0001.0000.0000.01.00\" }")).first?
             .hasPrefix("invalid NET '49.0001.0000.0000.01.00'") == true)
