@@ -164,7 +164,9 @@ extension ISISInstance {
             if let current = best[candidate.prefix], current.metric <= candidate.metric { return }
             best[candidate.prefix] = candidate
         }
-        for circuit in circuits where circuit.isUp && circuit.levels.contains(level) {
+        // Every circuit's prefix goes into the LSPs of every level the router runs, whatever the
+        // circuit's own levels (RFC 1195 does not tie them; FRR's lsp_build does the same).
+        for circuit in circuits where circuit.isUp {
             offer(AnnouncedPrefix(prefix: circuit.address.prefix, metric: circuit.configuration.metric, down: false))
         }
         let own = Set(best.keys)

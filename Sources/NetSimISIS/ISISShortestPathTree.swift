@@ -125,8 +125,13 @@ public struct ISISShortestPathTree: Sendable {
         var distance: UInt64
         var node: ISISNodeID
 
+        /// At equal distance pseudonodes come first (as FRR's `isis_vertex_queue_tent_cmp`): a
+        /// pseudonode reaches its members at cost 0, so a router must not be settled before an
+        /// equal-cost pseudonode has offered it its own next hops.
         static func < (lhs: Candidate, rhs: Candidate) -> Bool {
-            lhs.distance != rhs.distance ? lhs.distance < rhs.distance : lhs.node < rhs.node
+            if lhs.distance != rhs.distance { return lhs.distance < rhs.distance }
+            if lhs.node.isPseudonode != rhs.node.isPseudonode { return lhs.node.isPseudonode }
+            return lhs.node < rhs.node
         }
     }
 
