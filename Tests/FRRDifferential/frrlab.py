@@ -18,6 +18,8 @@ import subprocess
 import time
 
 import compare
+import frr_isis
+import isis_model
 
 PREFIX = "frrdiff-"
 L2_NAMESPACE = PREFIX + "l2"
@@ -173,6 +175,7 @@ class Lab:
             self.nodes[device.name] = Router(self, device, index)
             index += 1
         self.ospf_interfaces = {d.name: topology.ospf_interfaces(d) for d in topology.ospf_routers}
+        self.isis = isis_model.ISISModel(topology)
         self.started = False
 
     # -- building --------------------------------------------------------------------------
@@ -218,12 +221,18 @@ class Lab:
                 if len(link.endpoints) != 2 or self.topology.switch_port_up(endpoint):
                     l2.append(f"link set {port} up")
         # Interfaces on no link: a veth whose peer stays down, so the interface has no carrier
-        # and no connected route, as in netsim.
+        # and no connected route, as in netsim. Loopbacks: `lo` is the namespace's own; any
+        # other is a veth whose peer is up but on no bridge (the kernel may lack dummy
+        # interfaces), so it has carrier and its prefix but never a neighbor.
         for name, node in self.nodes.items():
             for interface in node.device.interfaces:
-                if interface.link is None:
-                    root.append(f"link add {node.linux_names[interface.name]} netns {node.namespace} type veth "
-                                f"peer name {l2_port()} netns {L2_NAMESPACE}")
+                if interface.link is not None or node.linux_names[interface.name] == "lo":
+                    continue
+                port = l2_port()
+                root.append(f"link add {node.linux_names[interface.name]} netns {node.namespace} type veth "
+                            f"peer name {port} netns {L2_NAMESPACE}")
+                if interface.loopback:
+                    l2.append(f"link set {port} up")
         ip_batch(root)
         ip_batch(l2, namespace=L2_NAMESPACE)
         for name, node in self.nodes.items():
@@ -234,6 +243,8 @@ class Lab:
                     commands.append(f"addr add {interface.ip.with_prefixlen} dev {linux}")
                 if not interface.shutdown:
                     commands.append(f"link set {linux} up")
+                elif linux == "lo":
+                    commands.append("link set lo down")
             if node.device.type == "host":
                 for interface in node.device.interfaces:
                     if interface.gateway:
@@ -255,7 +266,7 @@ class Lab:
         return text
 
     def _check_tools(self):
-        for daemon in ("zebra", "ospfd", "staticd"):
+        for daemon in ("zebra", "ospfd", "isisd", "staticd"):
             if not os.access(os.path.join(FRR_DIR, daemon), os.X_OK):
                 raise LabError(f"{FRR_DIR}/{daemon} not found: install FRR (apt-get install frr)")
         if shutil.which(VTYSH) is None:
@@ -312,6 +323,8 @@ class Lab:
         daemons = ["zebra"]
         if node.device.runs_ospf:
             daemons.append("ospfd")
+        if node.device.runs_isis:
+            daemons.append("isisd")
         if node.device.routes:
             daemons.append("staticd")
         return daemons
@@ -327,6 +340,8 @@ class Lab:
             configs = {"zebra": f"hostname {node.device.name}\n"}
             if node.device.runs_ospf:
                 configs["ospfd"] = self.ospfd_config(node)
+            if node.device.runs_isis:
+                configs["isisd"] = frr_isis.config(self.isis, node)
             if node.device.routes:
                 configs["staticd"] = self.staticd_config(node)
             for daemon, text in configs.items():
@@ -410,16 +425,24 @@ class Lab:
     # -- observing -------------------------------------------------------------------------
 
     def poll(self, node):
-        """(routes, ospf problems) of one router: routes as {prefix: route}, problems as text."""
+        """(routes, problems, link-state databases) of one router: routes as {prefix: route},
+        problems as text, the IS-IS database as {(level, LSP ID): (sequence, checksum, ATT)}."""
         commands = ["show ip route json"]
         if node.device.runs_ospf:
             commands += ["show ip ospf neighbor json", "show ip ospf interface json"]
+        if node.device.runs_isis:
+            commands += ["show isis neighbor json"]
         documents = _parse_json_stream(node.vtysh(*commands))
         if len(documents) != len(commands) or not all(isinstance(d, dict) for d in documents):
-            return None, [f"vtysh gave unexpected output: {documents!r:.300}"]
+            return None, [f"vtysh gave unexpected output: {documents!r:.300}"], None
         routes = self.normalize_routes(node, documents[0])
         problems = self.ospf_problems(node, documents[1], documents[2]) if node.device.runs_ospf else []
-        return routes, problems
+        database = None
+        if node.device.runs_isis:
+            problems += frr_isis.adjacency_problems(self.isis, node, documents[-1],
+                                                    self.expected_isis.get(node.device.name, {}))
+            database = frr_isis.parse_database(node.vtysh("show isis database"))
+        return routes, problems, database
 
     def normalize_routes(self, node, table):
         """FRR's `show ip route json` reduced to the selected connected/static/OSPF routes:
@@ -427,7 +450,7 @@ class Lab:
         result = {}
         for prefix, entries in table.items():
             for entry in entries:
-                if not entry.get("selected") or entry.get("protocol") not in ("connected", "static", "ospf"):
+                if not entry.get("selected") or entry.get("protocol") not in ("connected", "static", "ospf", "isis"):
                     continue
                 hops = set()
                 for hop in entry.get("nexthops", []):
@@ -467,8 +490,11 @@ class Lab:
 
     def wait_converged(self, timeout=60, stable_polls=3, interval=1.0):
         """Polls every router until all tables are identical over `stable_polls` consecutive
-        polls and OSPF has every expected adjacency Full (or 2-Way). Returns (tables, seconds)."""
+        polls, OSPF has every expected adjacency Full (or 2-Way), IS-IS every expected adjacency
+        Up at each level, and the IS-IS databases (LSP IDs, sequence numbers, checksums) are as
+        still as the tables. Returns (tables, seconds)."""
         self.expected = self.topology.expected_adjacencies()
+        self.expected_isis = self.isis.adjacencies()
         routers = [n for n in self.nodes.values() if n.device.type == "router"]
         start = time.monotonic()
         previous, stable = None, 0
@@ -477,17 +503,18 @@ class Lab:
                 tick = time.monotonic()
                 self.check_daemons()
                 results = dict(zip([n.device.name for n in routers], pool.map(self.poll, routers)))
-                tables = {name: routes for name, (routes, _) in results.items()}
-                problems = {name: issues for name, (_, issues) in results.items() if issues}
-                if not problems and tables == previous:
+                tables = {name: routes for name, (routes, _, _) in results.items()}
+                problems = {name: issues for name, (_, issues, _) in results.items() if issues}
+                state = (tables, {name: database for name, (_, _, database) in results.items()})
+                if not problems and state == previous:
                     stable += 1
                 else:
                     stable = 1 if not problems else 0
-                previous = tables
+                previous = state
                 if self.verbose:
                     summary = "; ".join(f"{name}: {issues[0]}" + (f" (+{len(issues) - 1})" if len(issues) > 1 else "")
                                         for name, issues in sorted(problems.items()))
-                    self.log(f"t={time.monotonic() - start:5.1f}s stable={stable} {summary or 'OSPF ready'}")
+                    self.log(f"t={time.monotonic() - start:5.1f}s stable={stable} {summary or 'adjacencies ready'}")
                 if stable >= stable_polls:
                     self.check_config_errors()
                     # The first of the identical polls is when FRR had converged.
@@ -496,7 +523,7 @@ class Lab:
                 if elapsed > timeout:
                     detail = "\n".join(f"  {name}: " + "; ".join(issues) for name, issues in sorted(problems.items()))
                     raise LabError(f"FRR did not converge within {timeout} s"
-                                   + (f"; OSPF not ready:\n{detail}" if detail else
+                                   + (f"; adjacencies not ready:\n{detail}" if detail else
                                       "; routing tables kept changing"))
                 time.sleep(max(0.0, interval - (time.monotonic() - tick)))
 
@@ -523,6 +550,22 @@ class Lab:
                     problems.append(f"{node.device.name} {ifname}: wanted {wanted}, FRR has {actual}")
         if problems:
             raise LabError("FRR's OSPF interfaces differ from the topology:\n" + "\n".join(problems))
+
+    def verify_isis_interfaces(self):
+        """Checks that FRR runs every up IS-IS circuit with the type, levels, metric, priority and
+        passivity the topology asks for."""
+        problems = []
+        for node in self.nodes.values():
+            if node.device.runs_isis:
+                interfaces = frr_isis.parse_interfaces(node.vtysh("show isis interface detail"))
+                problems += frr_isis.interface_problems(self.isis, self.topology, node, interfaces)
+        if problems:
+            raise LabError("FRR's IS-IS circuits differ from the topology:\n" + "\n".join(problems))
+
+    def isis_path_types(self):
+        """{router: {prefix: 'level-1' | 'level-2'}} from `show isis route`."""
+        return {node.device.name: frr_isis.parse_route_levels(node.vtysh("show isis route"))
+                for node in self.nodes.values() if node.device.runs_isis}
 
     def ospf_path_types(self):
         """{router: {prefix: path type name}} from `show ip ospf route json`."""
