@@ -1,6 +1,6 @@
 """FRR's isisd in the lab: its configuration, and reading back its adjacencies, link-state
-database, route levels and circuits. FRR 8.4 has JSON only for `show isis neighbor`; the rest is
-read from the text output, whose layout the unit tests pin."""
+database, route levels and circuits. FRR 8.4 has no usable JSON for IS-IS, so its text output is
+read; the unit tests pin the layouts."""
 
 import re
 
@@ -52,28 +52,32 @@ def config(model, node):
     return "\n".join(lines) + "\n"
 
 
+_NEIGHBOR_ROW = re.compile(r"^\s*(\S+)\s+(\S+)\s+([123])\s+(\S+)\s+\d+\s+\S+\s*$")
+
+
+def parse_neighbors(text):
+    """`show isis neighbor` as [(neighbor, interface, level mask, state)]. (FRR 8.4's JSON form
+    lists only the level-2 adjacencies of a broadcast circuit, so the text is read.) The level
+    is a mask: on point-to-point circuits FRR shows the neighbor's circuit type (3 for L1L2)
+    rather than the levels the adjacency serves."""
+    return [(row.group(1), row.group(2), int(row.group(3)), row.group(4))
+            for row in map(_NEIGHBOR_ROW.match, text.splitlines()) if row]
+
+
 def adjacency_problems(model, node, neighbors, expected):
     """What keeps one router's IS-IS from being ready: expected adjacencies (per interface and
-    level) not Up yet, or adjacencies in another state. `neighbors` is `show isis neighbor json`."""
+    level) not Up yet, or adjacencies in another state. `neighbors` as `parse_neighbors` gives."""
     names = {r.system_id: name for name, r in model.routers.items()}
     seen = {}
     problems = []
-    for area in neighbors.get("areas") or []:
-        for circuit in area.get("circuits") or []:
-            if "adj" not in circuit:
-                continue
-            neighbor = names.get(circuit["adj"], circuit["adj"])
-            linux = circuit.get("interface", "")
-            ifname = node.netsim_names.get(linux, linux)
-            # The level is a bit mask: on point-to-point circuits FRR reports the neighbor's
-            # circuit type (3 for L1L2) rather than the levels the adjacency is used at.
-            mask = int(circuit.get("level", 0))
-            state = circuit.get("state", "")
-            for level in (1, 2):
-                if mask & level:
-                    seen.setdefault((ifname, level), {})[neighbor] = state
-            if state != "Up":
-                problems.append(f"adjacency (level mask {mask}) with {neighbor} on {ifname} is {state}")
+    for neighbor, linux, mask, state in neighbors:
+        neighbor = names.get(neighbor, neighbor)
+        ifname = node.netsim_names.get(linux, linux)
+        for level in (1, 2):
+            if mask & level:
+                seen.setdefault((ifname, level), {})[neighbor] = state
+        if state != "Up":
+            problems.append(f"adjacency (level mask {mask}) with {neighbor} on {ifname} is {state}")
     for ifname, levels in sorted(expected.items()):
         for level, peers in sorted(levels.items()):
             for peer in sorted(peers):

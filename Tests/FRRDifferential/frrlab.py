@@ -430,8 +430,6 @@ class Lab:
         commands = ["show ip route json"]
         if node.device.runs_ospf:
             commands += ["show ip ospf neighbor json", "show ip ospf interface json"]
-        if node.device.runs_isis:
-            commands += ["show isis neighbor json"]
         documents = _parse_json_stream(node.vtysh(*commands))
         if len(documents) != len(commands) or not all(isinstance(d, dict) for d in documents):
             return None, [f"vtysh gave unexpected output: {documents!r:.300}"], None
@@ -439,9 +437,11 @@ class Lab:
         problems = self.ospf_problems(node, documents[1], documents[2]) if node.device.runs_ospf else []
         database = None
         if node.device.runs_isis:
-            problems += frr_isis.adjacency_problems(self.isis, node, documents[-1],
+            # One vtysh for both: neighbor rows and LSP rows cannot be taken for each other.
+            text = node.vtysh("show isis neighbor", "show isis database")
+            problems += frr_isis.adjacency_problems(self.isis, node, frr_isis.parse_neighbors(text),
                                                     self.expected_isis.get(node.device.name, {}))
-            database = frr_isis.parse_database(node.vtysh("show isis database"))
+            database = frr_isis.parse_database(text)
         return routes, problems, database
 
     def normalize_routes(self, node, table):

@@ -11,8 +11,8 @@ carries the prefixes of its own circuits only.
 - every router whose table that changes: it runs level 2 and shares a level-2 domain with such
   a carrier, the prefix is neither connected there nor reachable there at level 1 (a level-1
   route wins over any level-2 route), and
-- how each such route may differ, and no other way: FRR has no route at all and netsim has a
-  level-2 IS-IS route; or both have level-2 IS-IS routes and netsim's is cheaper (netsim has
+- how each such route may differ, and no other way: netsim has a level-2 IS-IS route and FRR
+  none, where no level-2 router announces the prefix for its own circuit; or both have level-2 IS-IS routes and netsim's is cheaper (netsim has
   more announcers of the prefix to choose from), or as cheap with strictly more next hops
   (the extra announcers add equal-cost paths).
 """
@@ -35,6 +35,8 @@ class Shortfall:
             learned = set().union(*(announced[m] for m in l1[name] if m != name)) - announced[name]
             if learned:
                 self.carried[name] = learned
+        # What FRR's level-2 LSPs do announce: every level-2 router's own circuits.
+        self.announced_l2 = {name: set().union(*(announced[m] for m in members)) for name, members in l2.items()}
         self.affected = {}
         for carrier, prefixes in sorted(self.carried.items()):
             for router in sorted(l2[carrier]):
@@ -55,6 +57,9 @@ class Shortfall:
         reason = (f"expected (FRR #6966): {who} carr{'ies' if len(carriers) == 1 else 'y'} {prefix} from level 1 "
                   "into level 2 in netsim (RFC 1195 section 3.2), not in FRR")
         if frr is None:
+            # Only when no level-2 router FRR reaches from here announces the prefix itself.
+            if any(str(p) == prefix for p in self.announced_l2.get(router, ())):
+                return None
             return reason + "; FRR has no route"
         if frr["protocol"] != "isis":
             return None
