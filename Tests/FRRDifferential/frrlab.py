@@ -20,6 +20,7 @@ import time
 import compare
 import frr_isis
 import isis_model
+from topology import UnsupportedTopology
 
 PREFIX = "frrdiff-"
 L2_NAMESPACE = PREFIX + "l2"
@@ -176,6 +177,9 @@ class Lab:
             index += 1
         self.ospf_interfaces = {d.name: topology.ospf_interfaces(d) for d in topology.ospf_routers}
         self.isis = isis_model.ISISModel(topology)
+        if self.isis.unmodelled():
+            raise UnsupportedTopology("; ".join(self.isis.unmodelled()) + ", which the harness does not model "
+                                      "(FRR 8.4 has no level-2 to level-1 route leaking)")
         self.started = False
 
     # -- building --------------------------------------------------------------------------

@@ -26,6 +26,7 @@ LOOPBACK_METRIC = 0
 DEFAULT_PRIORITY = 64
 DEFAULT_HELLO = 10
 HOLD_MULTIPLIER = 3
+ROUTER_KEYS = ("net", "level", "metric_style")
 WIDE_MAX_METRIC = 16777215
 NARROW_MAX_METRIC = 63
 
@@ -66,6 +67,9 @@ class ISISRouter:
         self.metric_style = block.get("metric_style", "wide")
         if self.metric_style not in ("wide", "narrow"):
             raise TopologyError(f"{where}: metric_style {self.metric_style!r} is not wide or narrow")
+        # Anything else (level-2 to level-1 leaking above all, which FRR 8.4 lacks) is beyond
+        # what the FRR lab can reproduce.
+        self.unmodelled = sorted(key for key in block if key not in ROUTER_KEYS)
 
     @property
     def max_metric(self):
@@ -127,6 +131,11 @@ class ISISModel:
             if router.system_id in seen:
                 raise TopologyError(f"{name} and {seen[router.system_id]} share system ID {router.system_id}")
             seen[router.system_id] = name
+
+    def unmodelled(self):
+        """Router-level IS-IS settings the FRR lab cannot reproduce, as text (empty when none)."""
+        return [f"{name} sets isis {', '.join(router.unmodelled)}"
+                for name, router in sorted(self.routers.items()) if router.unmodelled]
 
     def up(self, circuit):
         return self.topology.oper_up(circuit.interface)

@@ -129,6 +129,19 @@ class ISISModelTests(unittest.TestCase):
                   - endpoints: [a:lo, b:e0]
                 """)
 
+    def test_leaking_is_skipped_not_failed(self):
+        model = load_text("""\
+            name: x
+            devices:
+              - name: a
+                type: router
+                isis: { net: 49.0001.0000.0000.0001.00, leak_l2_to_l1: true }
+                interfaces: [{ name: lo, ip: 192.0.2.1/32 }]
+            """)
+        self.assertEqual(isis_model.ISISModel(model).unmodelled(), ["a sets isis leak_l2_to_l1"])
+        with self.assertRaises(topo.UnsupportedTopology):
+            frrlab.Lab(model)
+
     def test_loopbacks_are_up_without_a_link(self):
         model = load("isis-l2-p2p.yaml")
         r3 = model.devices["r3"]
