@@ -17,7 +17,7 @@ enum OSPFInterfaceRenderer {
 
     private static func textBlock(_ interface: OSPFInterface, instance: OSPFInstance, device: Device) -> [String] {
         let settings = interface.configuration
-        let network = settings.network == .pointToPoint ? "POINTOPOINT" : "BROADCAST"
+        let network = settings.isLoopback ? "LOOPBACK" : settings.network == .pointToPoint ? "POINTOPOINT" : "BROADCAST"
         var lines = ["\(interface.name) is \(device.interfaces[interface.index].operUp ? "up" : "down")",
                      "  Internet Address \(interface.address), Area \(interface.area), MTU \(interface.mtu)",
                      "  Router ID \(instance.routerID), Network Type \(network), Cost: \(settings.cost)",
@@ -69,7 +69,7 @@ enum OSPFInterfaceRenderer {
             "up": .bool(device.interfaces[interface.index].operUp),
             "address": .string(interface.address.description),
             "area": .string(interface.area.description),
-            "network": .string(settings.network.rawValue),
+            "network": .string(settings.isLoopback ? "loopback" : settings.network.rawValue),
             "cost": .integer(settings.cost),
             "state": .string(interface.state.rawValue),
             "priority": .integer(settings.priority),

@@ -43,6 +43,15 @@ public final class Device {
         interfaces.contains { $0.address?.address == address }
     }
 
+    /// True when a packet to `address` is for this device: one of its addresses, or any address
+    /// in the prefix of a loopback that is up (Linux routes a loopback's whole prefix locally).
+    func isLocalDestination(_ address: IPv4Address) -> Bool {
+        interfaces.contains {
+            guard let configured = $0.address else { return false }
+            return configured.address == address || ($0.isLoopback && $0.operUp && configured.prefix.contains(address))
+        }
+    }
+
     /// True when `address` is the directed-broadcast address of the interface's subnet.
     func isSubnetBroadcast(_ address: IPv4Address, on interface: Int) -> Bool {
         guard let configured = interfaces[interface].address, configured.prefixLength < 31 else { return false }

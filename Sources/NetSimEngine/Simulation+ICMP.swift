@@ -42,7 +42,7 @@ extension Simulation {
         if case .icmp(let original) = packet.payload, original.isError { return }
         guard !packet.destination.isBroadcast, !packet.destination.isMulticast, !packet.source.isMulticast,
               packet.source != .zero, !packet.source.isBroadcast,
-              let source = device.ownsAddress(packet.destination)
+              let source = device.isLocalDestination(packet.destination)
                 ? packet.destination : sourceAddress(toward: packet.source, device: device) else { return }
         let error = IPv4Packet(source: source, destination: packet.source, ttl: Simulation.defaultTTL,
                                identification: device.allocateIPIdentification(), payload: .icmp(message))

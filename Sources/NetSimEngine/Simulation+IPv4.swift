@@ -83,7 +83,7 @@ extension Simulation {
     private func receiveIPv4(_ packet: IPv4Packet, device: Device, interface: Int, trace: PacketTrace) {
         var trace = trace
         trace.record(device.id)
-        if device.ownsAddress(packet.destination) || packet.destination.isBroadcast
+        if device.isLocalDestination(packet.destination) || packet.destination.isBroadcast
             || device.isSubnetBroadcast(packet.destination, on: interface) || isJoinedGroup(packet.destination, device: device) {
             deliverLocally(packet, device: device, interface: interface, trace: trace)
         } else if device.forwardsIP {
@@ -117,7 +117,7 @@ extension Simulation {
     func sendLocal(_ packet: IPv4Packet, device: Device, trace: PacketTrace) -> String? {
         var trace = trace
         trace.record(device.id)
-        if device.ownsAddress(packet.destination) {
+        if device.isLocalDestination(packet.destination) {
             // Addressed to ourselves: loop back without touching a link.
             deliverLocally(packet, device: device, interface: nil, trace: trace)
             return nil
@@ -129,7 +129,7 @@ extension Simulation {
     /// The source address a locally originated packet to `destination` should carry: the
     /// address of the outgoing interface (falling back to any configured address).
     func sourceAddress(toward destination: IPv4Address, device: Device) -> IPv4Address? {
-        if device.ownsAddress(destination) { return destination }
+        if device.isLocalDestination(destination) { return destination }
         if let route = device.rib.fib.lookup(destination), let hop = route.nextHops.first,
            let address = device.interfaces[hop.interface].address?.address {
             return address

@@ -44,9 +44,11 @@ extension Simulation {
     }
 
     /// An interface passes traffic when it is administratively up, cabled, and, on a
-    /// point-to-point link, the far end is administratively up too (carrier present).
+    /// point-to-point link, the far end is administratively up too (carrier present). A
+    /// loopback needs only to be administratively up.
     func computeOperUp(device: Int, interface: Int) -> Bool {
         let port = devices[device].interfaces[interface]
+        if port.isLoopback { return port.adminUp }
         guard port.adminUp, let linkID = port.link else { return false }
         let link = links[linkID]
         guard link.isPointToPoint else { return true }
@@ -56,21 +58,26 @@ extension Simulation {
     /// Re-evaluates the operational state of every interface on a link after something changed.
     func refreshOperState(link linkID: Int) {
         for endpoint in links[linkID].endpoints {
-            let device = devices[endpoint.device]
-            let wasUp = device.interfaces[endpoint.interface].operUp
-            let isUp = computeOperUp(device: endpoint.device, interface: endpoint.interface)
-            guard wasUp != isUp else { continue }
-            device.interfaces[endpoint.interface].operUp = isUp
-            let name = device.interfaces[endpoint.interface].name
-            log(.interface, device.name, "interface \(name) " + (isUp ? "up" : "down"))
-            if !isUp {
-                device.arp.flush(interface: endpoint.interface)
-                device.macTable.flush(port: endpoint.interface)
-            }
-            if device.hasIPStack { reselectRoutes(device) }
-            device.ospf?.interfaceStateChanged(endpoint.interface, up: isUp)
-            noteStateChange()
+            refreshOperState(device: endpoint.device, interface: endpoint.interface)
         }
+    }
+
+    /// Re-evaluates one interface's operational state and tells everything that depends on it.
+    func refreshOperState(device deviceID: Int, interface: Int) {
+        let device = devices[deviceID]
+        let wasUp = device.interfaces[interface].operUp
+        let isUp = computeOperUp(device: deviceID, interface: interface)
+        guard wasUp != isUp else { return }
+        device.interfaces[interface].operUp = isUp
+        let name = device.interfaces[interface].name
+        log(.interface, device.name, "interface \(name) " + (isUp ? "up" : "down"))
+        if !isUp {
+            device.arp.flush(interface: interface)
+            device.macTable.flush(port: interface)
+        }
+        if device.hasIPStack { reselectRoutes(device) }
+        device.ospf?.interfaceStateChanged(interface, up: isUp)
+        noteStateChange()
     }
 
     /// Recomputes a device's selected routes, noting a state change when its FIB changed.

@@ -36,8 +36,12 @@ extension Simulation {
         guard owner.interfaces[interface].adminUp != up else { return false }
         owner.interfaces[interface].adminUp = up
         log(.interface, owner.name, "interface \(owner.interfaces[interface].name) " + (up ? "admin-up" : "admin-down"))
-        // Operational state (and so routing) can only change when the interface is cabled.
-        if let link = owner.interfaces[interface].link { refreshOperState(link: link) }
+        // Operational state (and so routing) changes only for a cabled interface or a loopback.
+        if let link = owner.interfaces[interface].link {
+            refreshOperState(link: link)
+        } else if owner.interfaces[interface].isLoopback {
+            refreshOperState(device: device, interface: interface)
+        }
         return true
     }
 

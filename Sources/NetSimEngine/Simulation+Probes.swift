@@ -114,7 +114,7 @@ extension Simulation {
             var annotation: String?
             if case .destinationUnreachable(let code, _) = message {
                 switch code {
-                case .port: session.reached = sender == session.target || device.ownsAddress(session.target)
+                case .port: session.reached = sender == session.target || device.isLocalDestination(session.target)
                 case .network: annotation = "!N"
                 case .host: annotation = "!H"
                 case .protocol: annotation = "!P"

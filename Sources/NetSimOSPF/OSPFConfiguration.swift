@@ -29,6 +29,9 @@ public struct OSPFInterfaceConfiguration: Sendable, Equatable {
     public var priority: UInt8
     /// A passive interface announces its subnet but sends no Hellos and forms no adjacencies.
     public var passive: Bool
+    /// A loopback (RFC 2328 §9.1 state Loopback): passive, and announced as a host route to its
+    /// own address with cost 0 whatever `cost` says (§12.4.1.1).
+    public var isLoopback: Bool
     public var helloInterval: UInt16
     public var deadInterval: UInt32
     public var retransmitInterval: UInt16
@@ -40,7 +43,7 @@ public struct OSPFInterfaceConfiguration: Sendable, Equatable {
     public static let defaultTransmitDelay: UInt16 = 1
 
     public init(interface: Int, area: IPv4Address = .zero, cost: UInt16 = OSPFInterfaceConfiguration.defaultCost,
-                network: OSPFNetworkType, priority: UInt8 = 1, passive: Bool = false,
+                network: OSPFNetworkType, priority: UInt8 = 1, passive: Bool = false, isLoopback: Bool = false,
                 helloInterval: UInt16 = OSPFInterfaceConfiguration.defaultHelloInterval, deadInterval: UInt32? = nil,
                 retransmitInterval: UInt16 = OSPFInterfaceConfiguration.defaultRetransmitInterval,
                 transmitDelay: UInt16 = OSPFInterfaceConfiguration.defaultTransmitDelay) {
@@ -49,7 +52,8 @@ public struct OSPFInterfaceConfiguration: Sendable, Equatable {
         self.cost = cost
         self.network = network
         self.priority = priority
-        self.passive = passive
+        self.passive = passive || isLoopback
+        self.isLoopback = isLoopback
         self.helloInterval = helloInterval
         self.deadInterval = deadInterval ?? UInt32(helloInterval) * 4
         self.retransmitInterval = retransmitInterval

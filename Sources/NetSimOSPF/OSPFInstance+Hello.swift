@@ -7,7 +7,9 @@ extension OSPFInstance {
 
     func interfaceUp(_ position: Int) {
         let interface = interfaces[position]
-        if interface.isPointToPoint {
+        if interface.configuration.isLoopback {
+            setInterfaceState(position, .loopback)
+        } else if interface.isPointToPoint {
             setInterfaceState(position, .pointToPoint)
         } else if interface.configuration.passive {
             // Nobody to wait for: the router is DR of its own segment (with no adjacencies).

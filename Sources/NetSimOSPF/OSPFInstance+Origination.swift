@@ -144,6 +144,11 @@ extension OSPFInstance {
         for interface in interfaces where interface.area == area && interface.isUp {
             let cost = interface.configuration.cost
             let own = interface.address.address
+            if interface.state == .loopback {
+                // §12.4.1.1: a loopback is a host route to the interface address, cost 0.
+                links.append(RouterLink(kind: .stub, linkID: own, linkData: .broadcast, metric: 0))
+                continue
+            }
             let stub = RouterLink(kind: .stub, linkID: interface.address.prefix.network,
                                   linkData: interface.address.prefix.netmask, metric: cost)
             if interface.isPointToPoint {

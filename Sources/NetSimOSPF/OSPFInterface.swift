@@ -5,6 +5,7 @@ import NetSimWire
 ///
 /// Interface state machine (§9.3):
 /// ```
+///   Down --InterfaceUp--> Loopback                            (loopback interfaces)
 ///   Down --InterfaceUp--> Point-To-Point                      (point-to-point networks)
 ///   Down --InterfaceUp--> Waiting --WaitTimer/BackupSeen--> DR | Backup | DROther   (broadcast)
 ///   Down --InterfaceUp--> DROther                             (broadcast, priority 0)
@@ -15,6 +16,7 @@ import NetSimWire
 public struct OSPFInterface {
     public enum State: String, Sendable, DeclarationOrdered {
         case down = "Down"
+        case loopback = "Loopback"
         case waiting = "Waiting"
         case pointToPoint = "Point-To-Point"
         case drOther = "DROther"

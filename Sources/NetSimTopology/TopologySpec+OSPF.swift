@@ -12,9 +12,11 @@ extension DeviceSpec {
         kind == .router && (ospf != nil || interfaces.contains { $0.ospf.map { !$0.excluded } ?? false })
     }
 
-    /// `router_id`, else the highest interface address (what FRR picks without loopbacks).
+    /// `router_id`, else the highest loopback address, else the highest interface address (how
+    /// FRR's zebra picks a router ID).
     var ospfRouterID: IPv4Address? {
-        routerID ?? interfaces.compactMap(\.address?.address).max()
+        let loopbacks = interfaces.filter { Interface.isLoopbackName($0.name) }
+        return routerID ?? loopbacks.compactMap(\.address?.address).max() ?? interfaces.compactMap(\.address?.address).max()
     }
 }
 
@@ -32,8 +34,12 @@ extension TopologySpec {
             for (index, interface) in device.interfaces.enumerated()
             where interface.address != nil && interface.ospf?.excluded != true {
                 let network = networks[interface.endpoint(of: device)] ?? .broadcast
-                interfaces.append((interface.ospf ?? .passiveStub).configuration(interface: index,
-                                                                                  defaultNetwork: network))
+                var settings = (interface.ospf ?? .passiveStub).configuration(interface: index, defaultNetwork: network)
+                if Interface.isLoopbackName(interface.name) {
+                    settings.isLoopback = true
+                    settings.passive = true
+                }
+                interfaces.append(settings)
             }
             configurations[device.name] = OSPFConfiguration(routerID: routerID, interfaces: interfaces,
                                                             redistribute: device.ospf?.redistribute ?? [])

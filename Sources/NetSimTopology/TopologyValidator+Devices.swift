@@ -30,6 +30,10 @@ extension TopologyValidator {
         func at(_ key: String) -> SourceLocation { interface.valueLocations[key] ?? interface.location }
         switch kind {
         case .switch:
+            if Interface.isLoopbackName(interface.name) {
+                report("switch port \(port) has a loopback's name; a switch has no IP stack and no loopback",
+                       at: interface.location, hint: "name switch ports e.g. eth0, port1")
+            }
             if interface.address != nil {
                 report("switch port \(port) must not have an IP address; a switch only bridges frames", at: at("ip"),
                        hint: "put addresses on the hosts and routers attached to the switch")

@@ -1,7 +1,8 @@
+import NetSimEngine
 import NetSimWire
 
-/// Link rules: endpoints name declared interfaces, each interface is cabled at most once, and
-/// the addresses on one link share a subnet.
+/// Link rules: endpoints name declared interfaces, each interface is cabled at most once,
+/// loopbacks are never cabled, and the addresses on one link share a subnet.
 extension TopologyValidator {
     mutating func checkLinks() {
         /// Which link (by location) already uses each "device:interface".
@@ -21,6 +22,11 @@ extension TopologyValidator {
                     continue
                 }
                 guard let interface = resolve(endpoint) else { continue }
+                if Interface.isLoopbackName(interface.name) {
+                    report("link endpoint '\(name)' is a loopback, which cannot be cabled", at: endpoint.location,
+                           hint: "interfaces named lo or lo<digits> are virtual; give the link another interface")
+                    continue
+                }
                 if let other = cabled[name] {
                     report("interface '\(name)' is used by two links", at: endpoint.location,
                            hint: "the other link is at \(other); to join more than two interfaces, "
