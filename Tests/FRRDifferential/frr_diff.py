@@ -12,6 +12,7 @@ Needs root (network namespaces) and FRR (`apt-get install frr`). See README.md.
 
 import argparse
 import fcntl
+import glob
 import json
 import os
 import signal
@@ -37,10 +38,10 @@ MESSAGE_LINES = 8
 def default_netsim():
     if os.environ.get("NETSIM"):
         return os.environ["NETSIM"]
-    # The most recently built of the usual places.
-    candidates = [os.path.join(REPO, scratch, "debug", "netsim") for scratch in (".build", ".build-frr")]
+    # The most recently built of .build and the scratch paths beside it (.build-*).
+    candidates = sorted(glob.glob(os.path.join(REPO, ".build*", "debug", "netsim")))
     built = [c for c in candidates if os.access(c, os.X_OK)]
-    return max(built, key=os.path.getmtime) if built else candidates[0]
+    return max(built, key=os.path.getmtime) if built else os.path.join(REPO, ".build", "debug", "netsim")
 
 
 def display_path(path):
@@ -181,8 +182,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("topologies", nargs="+", metavar="TOPOLOGY", help="netsim topology files")
     parser.add_argument("--netsim", default=default_netsim(),
-                        help="netsim binary (default: $NETSIM, else the newer of .build/debug/netsim and "
-                             ".build-frr/debug/netsim)")
+                        help="netsim binary (default: $NETSIM, else the newest of .build/debug/netsim and "
+                             ".build-*/debug/netsim)")
     parser.add_argument("--netsim-arg", action="append", default=[],
                         help="extra argument for `netsim run` (repeatable), e.g. --netsim-arg=--until=10m")
     parser.add_argument("--timeout", type=float, default=60, help="seconds FRR may take to converge (default 60)")

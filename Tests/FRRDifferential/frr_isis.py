@@ -32,8 +32,13 @@ def config(model, node):
              f" metric-style {router.metric_style}",
              " spf-interval 1",
              "exit", "!"]
+    written = set()
     for ifname, circuit in model.interfaces[device.name].items():
-        lines += [f"interface {node.linux_names[ifname]}",
+        linux = node.linux_names[ifname]
+        if linux in written:
+            continue  # loopbacks sharing `lo`, all with the same settings
+        written.add(linux)
+        lines += [f"interface {linux}",
                   f" ip router isis {TAG}",
                   # The circuit as written; FRR, like netsim, runs the levels it shares with is-type.
                   f" isis circuit-type {IS_TYPES[isis_model.LEVELS[circuit.circuit_name]]}",

@@ -8,6 +8,7 @@ aborted run left behind (`cleanup_leftovers`).
 
 import concurrent.futures
 import grp
+import ipaddress
 import json
 import os
 import pwd
@@ -148,12 +149,31 @@ class Router:
         self.run_dir = os.path.join(RUN_ROOT, f"{index}-{safe}")
         self.processes = {}
         self.linux_names = {}
+        # Loopbacks go onto the namespace's own `lo`, which FRR treats as a loopback (OSPF's
+        # cost-0 host routes), except where IS-IS settings differ between a router's
+        # loopbacks: one IS-IS circuit cannot carry two metrics, so those get a veth each.
+        loopbacks = [i for i in device.interfaces if i.loopback]
+        settings = {(repr(i.isis), i.isis_excluded) for i in loopbacks}
+        self.on_lo = [i for i in loopbacks if len(settings) == 1 or not device.runs_isis or i.name == "lo"]
         for n, interface in enumerate(device.interfaces):
             name = interface.name
-            if not _LINUX_NAME.match(name) or name in (".", "..") or name in self.linux_names.values():
+            if interface in self.on_lo:
+                name = "lo"
+            elif not _LINUX_NAME.match(name) or name in (".", "..", "lo") or name in self.linux_names.values():
                 name = f"if{n}"
             self.linux_names[interface.name] = name
-        self.netsim_names = {v: k for k, v in self.linux_names.items()}
+        self.netsim_names = {v: k for k, v in self.linux_names.items() if v != "lo"}
+        if self.on_lo:
+            self.netsim_names["lo"] = "lo" if device.interface("lo") in self.on_lo else self.on_lo[0].name
+
+    def netsim_name(self, linux, prefix=None):
+        """The netsim interface of a Linux one; for `lo`, the loopback that holds `prefix`."""
+        if linux == "lo" and prefix is not None:
+            network = ipaddress.IPv4Network(prefix)
+            for interface in self.on_lo:
+                if interface.ip is not None and network.subnet_of(interface.ip.network):
+                    return interface.name
+        return self.netsim_names.get(linux, linux)
 
     def vtysh(self, *commands, timeout=20):
         args = [VTYSH, "--vty_socket", self.run_dir]
@@ -243,12 +263,15 @@ class Lab:
             commands = per_node[name]
             for interface in node.device.interfaces:
                 linux = node.linux_names[interface.name]
+                if linux == "lo":
+                    # A shut-down loopback on the shared `lo` is one whose address is absent.
+                    if interface.ip is not None and not interface.shutdown:
+                        commands.append(f"addr add {interface.ip.with_prefixlen} dev lo")
+                    continue
                 if interface.ip is not None:
                     commands.append(f"addr add {interface.ip.with_prefixlen} dev {linux}")
                 if not interface.shutdown:
                     commands.append(f"link set {linux} up")
-                elif linux == "lo":
-                    commands.append("link set lo down")
             if node.device.type == "host":
                 for interface in node.device.interfaces:
                     if interface.gateway:
@@ -284,6 +307,12 @@ class Lab:
         device = node.device
         lines = [f"hostname {device.name}", "!"]
         for ifname, ospf in self.ospf_interfaces[device.name].items():
+            if ospf.interface.loopback:
+                # State Loopback whatever the settings: only the area matters, per address on
+                # the shared `lo`.
+                lines += [f"interface {node.linux_names[ifname]}",
+                          f" ip ospf area {ospf.area} {ospf.interface.ip.ip}", "exit", "!"]
+                continue
             hello, dead = (LAB_HELLO, LAB_DEAD) if self.topology.uniform_timers(ospf.interface) \
                 else (ospf.hello, ospf.dead)
             lines += [f"interface {node.linux_names[ifname]}",
@@ -461,7 +490,7 @@ class Lab:
                     if not hop.get("fib"):
                         continue  # recursive parents, inactive or not installed next hops
                     name = hop.get("interfaceName")
-                    name = node.netsim_names.get(name, name)
+                    name = node.netsim_name(name, prefix)
                     address = None if entry["protocol"] == "connected" else hop.get("ip")
                     hops.add((address, name))
                 result[prefix] = {"protocol": entry["protocol"], "distance": entry.get("distance"),
@@ -545,11 +574,15 @@ class Lab:
                 if not self.topology.oper_up(ospf.interface):
                     continue
                 info = interfaces.get(node.linux_names[ifname]) or {}
-                wanted = {"area": ospf.area, "cost": ospf.cost, "priority": ospf.priority,
-                          "networkType": "POINTOPOINT" if ospf.network == "point-to-point" else "BROADCAST",
-                          "passive": ospf.passive}
-                actual = {"area": info.get("area"), "cost": info.get("cost"), "priority": info.get("priority"),
-                          "networkType": info.get("networkType"), "passive": bool(info.get("timerPassiveIface"))}
+                if ospf.interface.loopback:
+                    wanted = {"networkType": "LOOPBACK" if node.linux_names[ifname] == "lo" else "BROADCAST"}
+                    actual = {"networkType": info.get("networkType")}
+                else:
+                    wanted = {"area": ospf.area, "cost": ospf.cost, "priority": ospf.priority,
+                              "networkType": "POINTOPOINT" if ospf.network == "point-to-point" else "BROADCAST",
+                              "passive": ospf.passive}
+                    actual = {"area": info.get("area"), "cost": info.get("cost"), "priority": info.get("priority"),
+                              "networkType": info.get("networkType"), "passive": bool(info.get("timerPassiveIface"))}
                 if wanted != actual:
                     problems.append(f"{node.device.name} {ifname}: wanted {wanted}, FRR has {actual}")
         if problems:

@@ -8,7 +8,8 @@ The semantics mirrored here (they must match netsim's SimulationBuilder):
 - Interface defaults: area 0, cost 10, priority 1, not passive, hello 10, dead 4 * hello.
   Network type: point-to-point when the interface's link has exactly two endpoints and neither
   is a switch, otherwise broadcast.
-- Router ID: `router_id`, else the highest interface address.
+- Router ID: `router_id`, else the highest loopback address, else the highest interface address.
+- Loopbacks run OSPF passive, announced as a host route to their address with cost 0.
 - `redistribute: [connected]` or `[{source: static, metric: 50, metric_type: 1}]`; defaults
   metric 20, type 2.
 - An interface is operationally up when it is not shut down, is on a link, and on a
@@ -142,7 +143,9 @@ class Device:
     def effective_router_id(self):
         if self.router_id:
             return str(self.router_id)
-        addresses = [i.ip.ip for i in self.interfaces if i.ip is not None]
+        # FRR's zebra (and netsim): the highest loopback address, else the highest address.
+        addresses = ([i.ip.ip for i in self.interfaces if i.ip is not None and i.loopback]
+                     or [i.ip.ip for i in self.interfaces if i.ip is not None])
         if not addresses:
             raise TopologyError(f"{self.name}: no router_id and no interface address to take one from")
         return str(max(addresses))
