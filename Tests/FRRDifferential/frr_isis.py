@@ -30,8 +30,10 @@ def config(model, node):
              " lsp-gen-interval 1",
              f" is-type {IS_TYPES[router.levels]}",
              f" metric-style {router.metric_style}",
-             " spf-interval 1",
-             "exit", "!"]
+             " spf-interval 1"]
+    if router.overload:
+        lines.append(" set-overload-bit")
+    lines += ["exit", "!"]
     written = set()
     for ifname, circuit in model.interfaces[device.name].items():
         linux = node.linux_names[ifname]

@@ -4,7 +4,8 @@ adjacencies the topology implies per level, and the prefixes each router adverti
 The semantics mirrored here (they must match netsim's topology rules for IS-IS):
 - A router runs IS-IS when it has a router-level `isis: { net, level }` block. `net` is an ISO
   NET (area, 6-byte system ID, NSEL 00); `level` is l1, l2 or l1l2 (default l1l2);
-  `metric_style: narrow` switches from wide (RFC 5305) to narrow metrics.
+  `metric_style: narrow` switches from wide (RFC 5305) to narrow metrics; `overload: true` sets
+  the overload bit; `leak_l2_to_l1: true` leaks level-2 routes into level 1 (not in FRR 8.4).
 - Interfaces in IS-IS: those with an `isis` block, and every loopback (`lo`, `lo<digits>`) with
   an address, which is always passive. `isis: false` keeps an interface out.
 - Interface defaults: metric 10 (loopbacks 0), circuit l1l2, priority 64, hello 10 s, hold
@@ -26,7 +27,7 @@ LOOPBACK_METRIC = 0
 DEFAULT_PRIORITY = 64
 DEFAULT_HELLO = 10
 HOLD_MULTIPLIER = 3
-ROUTER_KEYS = ("net", "level", "metric_style")
+ROUTER_KEYS = ("net", "level", "metric_style", "overload", "leak_l2_to_l1")
 WIDE_MAX_METRIC = 16777215
 NARROW_MAX_METRIC = 63
 
@@ -67,9 +68,11 @@ class ISISRouter:
         self.metric_style = block.get("metric_style", "wide")
         if self.metric_style not in ("wide", "narrow"):
             raise TopologyError(f"{where}: metric_style {self.metric_style!r} is not wide or narrow")
-        # Anything else (level-2 to level-1 leaking above all, which FRR 8.4 lacks) is beyond
-        # what the FRR lab can reproduce.
-        self.unmodelled = sorted(key for key in block if key not in ROUTER_KEYS)
+        self.overload = bool(block.get("overload", False))
+        # Level-2 to level-1 leaking (FRR 8.4 has none) and keys the harness does not know are
+        # beyond what the FRR lab can reproduce.
+        self.unmodelled = sorted(key for key in block if key not in ROUTER_KEYS or
+                                 (key == "leak_l2_to_l1" and block[key]))
 
     @property
     def max_metric(self):

@@ -135,10 +135,11 @@ class ISISModelTests(unittest.TestCase):
             devices:
               - name: a
                 type: router
-                isis: { net: 49.0001.0000.0000.0001.00, leak_l2_to_l1: true }
+                isis: { net: 49.0001.0000.0000.0001.00, leak_l2_to_l1: true, overload: true }
                 interfaces: [{ name: lo, ip: 192.0.2.1/32 }]
             """)
         self.assertEqual(isis_model.ISISModel(model).unmodelled(), ["a sets isis leak_l2_to_l1"])
+        self.assertTrue(isis_model.ISISModel(model).routers["a"].overload)
         with self.assertRaises(topo.UnsupportedTopology):
             frrlab.Lab(model)
 
