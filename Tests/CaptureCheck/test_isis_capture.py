@@ -123,5 +123,21 @@ class ISISCaptureTests(unittest.TestCase):
             self.read([frame(FRR_LSP[:40])])
 
 
+class DatabaseStateTests(unittest.TestCase):
+    def test_netsim_databases_by_system_id(self):
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "Tests", "FRRDifferential"))
+        import isis_model
+        import topology
+        import tshark_check
+        path = os.path.join(os.path.dirname(HERE), "FRRDifferential", "topologies", "isis-multiarea.yaml")
+        model = isis_model.ISISModel(topology.load(path))
+        databases = [[{"level": 1, "lsp_id": "a1.00-00", "sequence": "0x00000003"},
+                      {"level": "level-2", "lsp_id": "0000.0000.0030.00-00", "sequence": 4}]]
+        self.assertEqual(tshark_check.isis_database_state(databases, model),
+                         {(1, "0000.0000.0011.00-00"): 3, (2, "0000.0000.0030.00-00"): 4})
+        with self.assertRaises(RuntimeError):
+            tshark_check.isis_database_state([{"lsps": []}], model)
+
+
 if __name__ == "__main__":
     unittest.main()
