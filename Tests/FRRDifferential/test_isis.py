@@ -367,6 +367,10 @@ class ISISGeneratorTests(unittest.TestCase):
                 if router.levels == {1, 2}:
                     others = {model.routers[m].area for m in l2[name]} - {router.area}
                     self.assertTrue(others, f"{where}: {name} reaches no other area at level 2")
+            # No two routers share two circuits (FRR 8.4 picks among parallel adjacencies by age).
+            pairs = [(i.device.name, peer.device.name) for d in model.topology.routers for i in d.interfaces
+                     for peer in model.topology.l2_peers(i) if peer.device.type == "router"]
+            self.assertEqual(len(pairs), len(set(pairs)), f"{where}: parallel circuits")
             # Every area is connected at level 1.
             l1 = model.components(1)
             for area in areas:

@@ -9,7 +9,7 @@ What a topology has:
   so each level-1-2 router reaches another area at level 2. That keeps FRR's rule for the ATT
   bit (any level-2 adjacency) and ISO 10589's (another area reachable at level 2) in
   agreement; the only difference the harness allows is FRR #6966 (l1_into_l2.py).
-- Circuits: mostly point-to-point cables; some LANs of 3-4 routers of one area (a Linux bridge
+- Circuits: at most one between any two routers (see `connect`); mostly point-to-point cables; some LANs of 3-4 routers of one area (a Linux bridge
   in the FRR lab) with random priorities, some two-router segments through a switch, now and
   then `network: broadcast` on a cable (both ends), `circuit: l1` or `circuit: l2` on an extra
   edge between two level-1-2 routers of one area.
@@ -34,6 +34,7 @@ class ISISGenerator:
         self.links = []
         self.link_count = 0
         self.stub_count = 0
+        self.joined = set()   # router pairs already sharing a circuit
 
     # -- building blocks -------------------------------------------------------------------
 
@@ -74,13 +75,28 @@ class ISISGenerator:
             endpoint = self.interface(router, self.address(net, router), {"metric": self.metric()})
             self.links.append([endpoint, f"{switch}:{port}"])
 
+    def join(self, routers):
+        """Records that these routers share a circuit; False when two of them already did."""
+        pairs = {frozenset((a, b)) for a in routers for b in routers if a != b}
+        if pairs & self.joined:
+            return False
+        self.joined |= pairs
+        return True
+
     def connect(self, a, b, pool):
-        """One circuit between a and b: a cable, a switched pair or a LAN with others of `pool`."""
+        """One circuit between a and b: a cable, a switched pair or a LAN with others of `pool`.
+        Never a second circuit between two routers: FRR 8.4 then picks the next hop among the
+        parallel adjacencies by the order they came up, not by their metric."""
         roll = self.rng.random()
         others = [r for r in pool if r not in (a, b)]
         if roll < 0.2 and others:
-            self.lan([a, b] + self.rng.sample(others, self.rng.int(1, min(2, len(others)))))
-        elif roll < 0.3:
+            members = [a, b] + self.rng.sample(others, self.rng.int(1, min(2, len(others))))
+            if self.join(members):
+                self.lan(members)
+                return
+        if not self.join([a, b]):
+            return
+        if roll < 0.3:
             self.switched_pair(a, b)
         else:
             self.cable(a, b)
@@ -115,6 +131,12 @@ class ISISGenerator:
                 self.routers[name] = {"area": area, "level": level, "interfaces": []}
         for name in core:
             self.routers[name] = {"area": area_count + 1, "level": "l2", "interfaces": []}
+        # The backbone is drawn first so that no `circuit: l1` edge of an area takes the place
+        # of one of its level-2 edges.
+        backbone = sorted((n for n, r in self.routers.items() if r["level"] != "l1"), key=names.index)
+        tree, extra = self.graph(backbone)
+        backbone_edges = tree + extra
+        backbone_pairs = {frozenset(edge) for edge in backbone_edges}
         for area, members in areas.items():
             tree, extra = self.graph(members)
             for a, b in tree:
@@ -122,13 +144,17 @@ class ISISGenerator:
             for a, b in extra:
                 both_l1l2 = all(self.routers[r]["level"] == "l1l2" for r in (a, b))
                 if both_l1l2 and rng.chance(0.5):
-                    self.cable(a, b, circuit=rng.choice(["l1", "l2"]))
+                    if frozenset((a, b)) not in backbone_pairs and self.join([a, b]):
+                        self.cable(a, b, circuit=rng.choice(["l1", "l2"]))
                 else:
                     self.connect(a, b, members)
-        backbone = sorted((n for n, r in self.routers.items() if r["level"] != "l1"), key=names.index)
-        tree, extra = self.graph(backbone)
-        for a, b in tree + extra:
-            if rng.chance(0.2):
+        for a, b in backbone_edges:
+            # A backbone edge between two routers an area already joined is no loss: that
+            # circuit runs both levels.
+            switched = rng.chance(0.2)
+            if not self.join([a, b]):
+                continue
+            if switched:
                 self.switched_pair(a, b)
             else:
                 self.cable(a, b)
