@@ -89,6 +89,8 @@ enum RouteTableRenderer {
         case .interArea: "inter area"
         case .external1: "external type 1"
         case .external2: "external type 2"
+        case .level1: "level-1"
+        case .level2: "level-2"
         }
     }
 }

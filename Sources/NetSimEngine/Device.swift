@@ -1,3 +1,4 @@
+import NetSimISIS
 import NetSimOSPF
 import NetSimRouting
 import NetSimWire
@@ -17,6 +18,11 @@ public final class Device {
     /// The running OSPF process, from `Simulation.start()` on.
     public internal(set) var ospf: OSPFInstance?
     var ospfHost: OSPFDeviceHost?
+    /// How this router runs IS-IS, when it does.
+    public internal(set) var isisConfiguration: ISISConfiguration?
+    /// The running IS-IS process, from `Simulation.start()` on.
+    public internal(set) var isis: ISISInstance?
+    var isisHost: ISISDeviceHost?
     var arp = ARPCache()
     var macTable = MACTable()
     private var nextIdentifier: UInt16 = 0

@@ -77,6 +77,7 @@ extension Simulation {
         }
         if device.hasIPStack { reselectRoutes(device) }
         device.ospf?.interfaceStateChanged(interface, up: isUp)
+        device.isis?.interfaceStateChanged(interface, up: isUp)
         noteStateChange()
     }
 

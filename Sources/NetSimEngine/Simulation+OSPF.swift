@@ -24,7 +24,7 @@ extension Simulation {
 extension Simulation {
     /// Creates and starts the OSPF process of every router configured for it, then reports
     /// each OSPF interface's operational state to it.
-    func startProtocols() {
+    func startOSPF() {
         for device in devices {
             guard let configuration = device.ospfConfiguration else { continue }
             let host = OSPFDeviceHost(simulation: self, device: device.id)
@@ -45,13 +45,8 @@ extension Simulation {
         }
     }
 
-    /// True while some protocol is between stable states (see ADR 0001).
-    func protocolsBusy() -> Bool {
-        devices.contains { $0.ospf?.isSettling == true }
-    }
-
-    /// Whether a device listens to a link-layer group address: OSPF routers to AllSPFRouters and AllDRouters.
-    func acceptsGroup(_ mac: MACAddress, device: Device) -> Bool {
+    /// Whether an OSPF router listens to a link-layer group address: AllSPFRouters and AllDRouters.
+    func ospfAcceptsGroup(_ mac: MACAddress, device: Device) -> Bool {
         device.ospf != nil
             && (mac == .multicast(OSPFPacket.allSPFRouters) || mac == .multicast(OSPFPacket.allDRouters))
     }

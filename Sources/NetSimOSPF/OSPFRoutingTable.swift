@@ -23,7 +23,8 @@ public struct OSPFRoutingTable: Sendable, Equatable {
         var preference: (UInt8, UInt32, UInt8, UInt32) {
             let preferredArea: UInt8 = viaNonBackboneArea ? 0 : 1
             switch type {
-            case .none, .intraArea: return (0, cost, 0, 0)
+            // IS-IS's level types never reach an OSPF table.
+            case .none, .intraArea, .level1, .level2: return (0, cost, 0, 0)
             case .interArea: return (1, cost, 0, 0)
             case .external1: return (2, 0, preferredArea, cost)
             case .external2: return (3, cost, preferredArea, costToBoundary)

@@ -28,7 +28,7 @@ final class CaptureCommandTests {
         #expect(output.status == 2)
         #expect(output.stdout.isEmpty)
         #expect(output.stderr == """
-            error: --pcap-filter: 'proto:tcp': unknown protocol 'tcp' (protocols: arp, ipv4, icmp, udp, ospf)
+            error: --pcap-filter: 'proto:tcp': unknown protocol 'tcp' (protocols: arp, ipv4, icmp, udp, ospf, isis)
 
             """)
         let names = try NetsimBinary.run(["run", triangle, "--pcap", path("out.pcapng"),
