@@ -132,7 +132,8 @@ def run_one(path, args, log):
                            f"{len(outcome.differences)} of {len(frr_tables)} routers differ")
         if accounted:
             outcome.message = outcome.message.replace(" identical", " agree", 1) + \
-                f" ({accounted} routes differ as FRR #6966 predicts)"
+                (f" ({accounted} route differs" if accounted == 1 else f" ({accounted} routes differ") + \
+                " as FRR #6966 predicts)"
     except topo.UnsupportedTopology as error:
         outcome.skipped = outcome.passed = True
         outcome.message = str(error)
