@@ -132,7 +132,8 @@ class DatabaseStateTests(unittest.TestCase):
         path = os.path.join(os.path.dirname(HERE), "FRRDifferential", "topologies", "isis-multiarea.yaml")
         model = isis_model.ISISModel(topology.load(path))
         databases = [[{"level": 1, "lsp_id": "a1.00-00", "sequence": "0x00000003"},
-                      {"level": "level-2", "lsp_id": "0000.0000.0030.00-00", "sequence": 4}]]
+                      {"level": "level-2", "lsp_id": "0000.0000.0030.00-00", "sequence": 4},
+                      {"level": 2, "lsp_id": "0000.0000.0030.01-00", "sequence": 2, "lifetime": 0}]]
         self.assertEqual(tshark_check.isis_database_state(databases, model),
                          {(1, "0000.0000.0011.00-00"): 3, (2, "0000.0000.0030.00-00"): 4})
         with self.assertRaises(RuntimeError):

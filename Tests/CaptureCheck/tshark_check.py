@@ -124,18 +124,21 @@ def wire_state(capture):
 
 def isis_database_state(databases, model):
     """{(level, LSP ID with system ID): sequence} over every router's `show isis database
-    --json`: a list of {level, lsp_id, sequence, ...}, the LSP ID by system ID or hostname (the
-    device name), the sequence a number or hex text."""
+    --json`: a list of {level, lsp_id, sequence, lifetime, ...}, the LSP ID by system ID or
+    hostname (the device name), the sequence a number or hex text. Purges (lifetime 0) are
+    left out, as on the wire."""
     system_ids = {name: router.system_id for name, router in model.routers.items()}
     state = {}
     for database in databases:
         try:
             for lsp in database:
+                if lsp.get("lifetime") == 0:
+                    continue
                 node, _, rest = str(lsp["lsp_id"]).rpartition(".")
                 lsp_id = f"{system_ids.get(node, node)}.{rest}"
                 level = int(str(lsp["level"]).lower().removeprefix("level-").removeprefix("l"))
                 state[(level, lsp_id)] = int(str(lsp["sequence"]), 0)
-        except (KeyError, TypeError, ValueError) as error:
+        except (AttributeError, KeyError, TypeError, ValueError) as error:
             raise RuntimeError(f"show isis database --json has an unexpected shape ({error!r}): "
                                f"{json.dumps(database)[:300]}") from None
     return state
