@@ -49,6 +49,11 @@ public final class Device {
         interfaces.contains { $0.address?.address == address }
     }
 
+    /// Whether a next hop's interface (by index) can carry traffic now.
+    func interfaceIsUp(_ index: Int) -> Bool {
+        index >= 0 && index < interfaces.count && interfaces[index].operUp
+    }
+
     /// True when a packet to `address` is for this device: one of its addresses, or any address
     /// in the prefix of a loopback that is up (Linux routes a loopback's whole prefix locally).
     func isLocalDestination(_ address: IPv4Address) -> Bool {

@@ -76,9 +76,11 @@ extension Simulation {
         queue.schedule(.ospfTimer(device: device, timer: timer, token: token), at: max(time, now))
     }
 
-    func installOSPFRoutes(_ routes: [Route], device: Device) {
-        device.rib.replaceCandidates(source: .ospf, with: routes)
-        reselectRoutes(device)
+    /// Interfaces and local routes are as they were at the last selection: only the prefixes
+    /// whose OSPF routes changed are selected again.
+    func installOSPFRoutes(_ routes: [Route], replacing previous: [Route], device: Device) {
+        device.rib.replaceCandidates(source: .ospf, with: routes, replacing: previous)
+        if device.rib.reselectChanged(interfaceUp: device.interfaceIsUp) { selectedRoutesChanged(device) }
     }
 
     func ospfStateChanged() { noteStateChange() }
@@ -121,8 +123,8 @@ final class OSPFDeviceHost: OSPFHost {
         simulation.scheduleOSPFTimer(timer, token: token, device: device, at: time)
     }
 
-    func ospfInstallRoutes(_ routes: [Route]) {
-        simulation.installOSPFRoutes(routes, device: simulation.devices[device])
+    func ospfInstallRoutes(_ routes: [Route], replacing previous: [Route]) {
+        simulation.installOSPFRoutes(routes, replacing: previous, device: simulation.devices[device])
     }
 
     func ospfSelectedRoutes(of source: RouteSource) -> [Route] {

@@ -65,7 +65,7 @@ extension ISISInstance {
                 circuits[position].sendRouting[level] = [:]
                 continue
             }
-            for id in flags.keys.sorted() where flags[id]! <= now {
+            for id in flags.filter({ $0.value <= now }).keys.sorted() {
                 guard let entry = databases[level]?[id] else {
                     circuits[position].sendRouting[level]?[id] = nil
                     continue
@@ -164,7 +164,7 @@ extension ISISInstance {
             flood(id, level: level, except: position)
             clearSendRouting(id, level: level, circuit: position)
             acknowledge(received, level: level, circuit: position)
-            armExpiry()
+            armExpiry(at: databases[level]![id]!.nextDeadline)
             scheduleSPF()
             host.isisStateChanged()
         case .same:
@@ -271,11 +271,17 @@ extension ISISInstance {
         armExpiry()
     }
 
+    /// Arms the expiry timer for the earliest deadline of every database (after a scan).
     func armExpiry() {
         guard let next = levels.compactMap({ databases[$0]?.nextExpiry }).min() else { return }
-        if let armed = expiryArmedAt, armed <= next, isArmed(.expiry) { return }
-        expiryArmedAt = next
-        arm(.expiry, at: max(next, host.now))
+        armExpiry(at: next)
+    }
+
+    /// Arms the expiry timer for `time` unless it is armed for earlier already (one new entry).
+    func armExpiry(at time: SimTime) {
+        if let armed = expiryArmedAt, armed <= time, isArmed(.expiry) { return }
+        expiryArmedAt = time
+        arm(.expiry, at: max(time, host.now))
     }
 }
 

@@ -10,9 +10,10 @@ extension ISISInstance {
     /// The most bytes one LSP may take (the size FRR and IOS use, within a 1500-byte MTU).
     public static let maximumLSPSize = 1492
 
-    /// Asks for the LSPs to be re-checked, within the generation interval.
+    /// Asks for the LSPs to be re-issued, within the generation interval, when what this router
+    /// wants to announce differs from what it announces.
     func requestOrigination() {
-        guard started, !isArmed(.originate) else { return }
+        guard started, !isArmed(.originate), originationDue() else { return }
         let now = host.now
         let earliest = lastGeneration.map { $0 + configuration.timers.lspGenerationInterval } ?? now
         arm(.originate, at: max(now, earliest))
@@ -28,11 +29,9 @@ extension ISISInstance {
             let wantedIDs = Set(wanted.map(\.id))
             for lsp in wanted {
                 let stored = databases[level]?[lsp.id]
-                let unchanged = stored.map { entry in
-                    !entry.isPurged && entry.lsp.tlvs == lsp.tlvs && entry.lsp.attached == lsp.attached
-                        && entry.lsp.overload == lsp.overload && entry.lsp.isType == lsp.isType
-                } ?? false
-                if unchanged && !refreshDue && forcedReissue[level]?.contains(lsp.id) != true { continue }
+                if isAnnounced(lsp, level: level) && !refreshDue && forcedReissue[level]?.contains(lsp.id) != true {
+                    continue
+                }
                 let sequence = max(ownSequence[level]?[lsp.id] ?? 0, stored?.lsp.sequenceNumber ?? 0) &+ 1
                 ownSequence[level, default: [:]][lsp.id] = sequence
                 let issued = ISISLSP.make(
@@ -60,6 +59,25 @@ extension ISISInstance {
             armExpiry()
             scheduleSPF()
             host.isisStateChanged()
+        }
+    }
+
+    /// True when the database holds this LSP, live, with these contents.
+    private func isAnnounced(_ lsp: WantedLSP, level: ISISLevel) -> Bool {
+        guard let entry = databases[level]?[lsp.id], !entry.isPurged else { return false }
+        return entry.lsp.tlvs == lsp.tlvs && entry.lsp.attached == lsp.attached && entry.lsp.overload == lsp.overload
+            && entry.lsp.isType == lsp.isType
+    }
+
+    /// Whether some LSP must be issued or purged: contents changed, or an LSP no longer wanted.
+    private func originationDue() -> Bool {
+        levels.contains { level in
+            let wanted = desiredLSPs(level)
+            let wantedIDs = Set(wanted.map(\.id))
+            return wanted.contains { !isAnnounced($0, level: level) }
+                || (originating[level] ?? []).contains { id in
+                    !wantedIDs.contains(id) && databases[level]?[id].map { !$0.isPurged } == true
+                }
         }
     }
 
@@ -150,8 +168,11 @@ extension ISISInstance {
                     offer(AnnouncedPrefix(prefix: prefix, metric: route.metric, down: false))
                 }
             } else if configuration.leakL2IntoL1 {
+                // Not over an intra-area route; another router's leak of the same prefix does not
+                // stop ours (two L1L2 routers would otherwise take turns withdrawing it).
                 let level1 = levelRoutes[.level1] ?? [:]
-                for (prefix, route) in levelRoutes[.level2] ?? [:] where level1[prefix] == nil && !own.contains(prefix) {
+                for (prefix, route) in levelRoutes[.level2] ?? [:]
+                where level1[prefix].map(\.down) != false && !own.contains(prefix) {
                     offer(AnnouncedPrefix(prefix: prefix, metric: route.metric, down: true))
                 }
             }

@@ -27,8 +27,7 @@ public final class ISISInstance {
     /// The link-state database of each level the router runs.
     public internal(set) var databases: [ISISLevel: ISISLinkStateDatabase] = [:]
 
-    var armedTimers: [ISISTimer: UInt64] = [:]
-    private var nextTimerToken: UInt64 = 0
+    var armedTimers = ArmedTimers<ISISTimer>()
 
     /// The last sequence number of each LSP this router has originated, per level (itself, its
     /// fragments and its pseudonodes); an LSP no longer wanted keeps its number for later.
@@ -115,8 +114,7 @@ public final class ISISInstance {
 
     /// A timer armed through the host expired. Stale timers (re-armed or cancelled since) are ignored.
     public func timerFired(_ timer: ISISTimer, token: UInt64) {
-        guard armedTimers[timer] == token else { return }
-        armedTimers[timer] = nil
+        guard armedTimers.fire(timer, token: token) else { return }
         switch timer {
         case let .hello(index, level):
             guard let position = slot[index], circuits[position].sendsHellos else { return }
@@ -149,22 +147,21 @@ public final class ISISInstance {
     }
 
     func arm(_ timer: ISISTimer, at time: SimTime) {
-        nextTimerToken += 1
-        armedTimers[timer] = nextTimerToken
-        host.isisSchedule(timer, token: nextTimerToken, at: time)
+        let token = armedTimers.arm(timer)
+        host.isisSchedule(timer, token: token, at: time)
     }
 
     /// Arms a timer unless it is already armed (for an earlier or equal moment).
     func armIfIdle(_ timer: ISISTimer, after delay: SimTime) {
-        guard armedTimers[timer] == nil else { return }
+        guard !armedTimers.isArmed(timer) else { return }
         arm(timer, after: delay)
     }
 
     func cancel(_ timer: ISISTimer) {
-        armedTimers[timer] = nil
+        armedTimers.cancel(timer)
     }
 
-    func isArmed(_ timer: ISISTimer) -> Bool { armedTimers[timer] != nil }
+    func isArmed(_ timer: ISISTimer) -> Bool { armedTimers.isArmed(timer) }
 
     // MARK: Sending
 

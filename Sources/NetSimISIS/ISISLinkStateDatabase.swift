@@ -24,6 +24,9 @@ public struct ISISLinkStateDatabase: Sendable {
 
         public var isPurged: Bool { zeroAgeUntil != nil }
 
+        /// When this entry next needs attention: its lifetime runs out, or its zero-age holding ends.
+        public var nextDeadline: SimTime { zeroAgeUntil ?? expiresAt }
+
         /// The LSP as it goes on the wire now: its lifetime counted down.
         public func current(at now: SimTime) -> ISISLSP {
             var copy = lsp
@@ -63,7 +66,7 @@ public struct ISISLinkStateDatabase: Sendable {
 
     /// The next moment an entry's lifetime runs out or its zero-age holding ends.
     var nextExpiry: SimTime? {
-        entries.values.map { $0.zeroAgeUntil ?? $0.expiresAt }.min()
+        entries.values.map(\.nextDeadline).min()
     }
 }
 

@@ -88,6 +88,12 @@ public struct NextHop: Hashable, Comparable, Sendable {
         self.interface = interface
     }
 
+    /// See `FastHash`: SPF merges next-hop sets at every equal-cost step.
+    public func _rawHashValue(seed: Int) -> Int {
+        FastHash.mix(UInt64(address?.value ?? 0) << 32 | UInt64(UInt32(truncatingIfNeeded: interface)),
+                     address == nil ? 1 : 2, seed: seed)
+    }
+
     public static func < (lhs: NextHop, rhs: NextHop) -> Bool {
         switch (lhs.address, rhs.address) {
         case let (l?, r?) where l != r: return l < r

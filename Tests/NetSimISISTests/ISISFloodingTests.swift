@@ -99,3 +99,51 @@ struct ISISFloodingTests {
         #expect(fabric["a"].route("192.0.2.3/32") == nil)
     }
 }
+
+/// An LSP that outgrows 1492 bytes is split into fragments, each flooded and used.
+@Suite("IS-IS fragments and narrow metrics")
+struct ISISFragmentTests {
+    @Test func manyPrefixesSpillIntoASecondFragment() {
+        let fabric = ISISTestFabric()
+        var addresses: [Int: String] = [0: "10.0.0.1/24"]
+        var circuits = [p2p(0)]
+        for index in 1...200 {
+            addresses[index] = "172.16.\(index).1/24"
+            circuits.append(ISISInterfaceConfiguration(interface: index, passive: true, network: .pointToPoint))
+        }
+        fabric.addRouter("a", configuration: isisConfig(1, level: .level2, name: "a", circuits: circuits),
+                         addresses: addresses)
+        fabric.addRouter("b", configuration: isisConfig(2, level: .level2, name: "b", circuits: [p2p(0)]),
+                         addresses: [0: "10.0.0.2/24"])
+        fabric.connect([("a", 0), ("b", 0)])
+        fabric.start()
+        fabric.run(for: .seconds(30))
+        let node = ISISNodeID(systemID: ISISSystemID(1))
+        let database = fabric["b"].instance.databases[.level2]!
+        let fragments = database.sortedIDs.filter { $0.node == node }
+        #expect(fragments.count >= 2)
+        #expect(fragments.allSatisfy { database[$0]!.lsp.wireLength <= ISISInstance.maximumLSPSize })
+        #expect(fabric["b"].routes.filter { $0.prefix.description.hasPrefix("172.16.") }.count == 200)
+        #expect(fabric["b"].route("172.16.200.0/24")?.metric == 20)
+    }
+
+    @Test func narrowMetricsCarryTheSameRoutes() {
+        let fabric = ISISTestFabric()
+        for (number, name) in ["a", "b"].enumerated() {
+            var configuration = isisConfig(UInt64(number + 1), level: .level2, name: name,
+                                           circuits: [p2p(0, metric: 7), ISISInterfaceConfiguration(
+                                               interface: 1, network: .pointToPoint, isLoopback: true)])
+            configuration.metricStyle = .narrow
+            fabric.addRouter(name, configuration: configuration,
+                             addresses: [0: "10.0.0.\(number + 1)/24", 1: "192.0.2.\(number + 1)/32"])
+        }
+        fabric.connect([("a", 0), ("b", 0)])
+        fabric.start()
+        fabric.run(for: .seconds(30))
+        let lsp = fabric["a"].instance.databases[.level2]?[ISISLSPID(node: ISISNodeID(systemID: ISISSystemID(2)))]?.lsp
+        #expect(lsp?.tlvs.contains { if case .isReachability = $0 { true } else { false } } == true)
+        #expect(lsp?.tlvs.contains { if case .ipInternalReachability = $0 { true } else { false } } == true)
+        #expect(lsp?.tlvs.contains { if case .extendedIPReachability = $0 { true } else { false } } == false)
+        #expect(fabric["a"].route("192.0.2.2/32")?.metric == 7)
+    }
+}

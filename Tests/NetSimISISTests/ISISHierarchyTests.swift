@@ -96,3 +96,46 @@ struct ISISHierarchyTests {
         }
     }
 }
+
+/// Two L1L2 routers of one area, both leaking, with an L1 router between them: both keep
+/// leaking, and the L1 router reaches the other area's prefix through the nearer one.
+@Suite("IS-IS leaking by two routers")
+struct ISISTwoLeakersTests {
+    @Test func twoLeakingRoutersDoNotTakeTurns() {
+        let fabric = ISISTestFabric()
+        func loopback(_ index: Int) -> ISISInterfaceConfiguration {
+            ISISInterfaceConfiguration(interface: index, network: .pointToPoint, isLoopback: true)
+        }
+        // x (L2, area 2) - a (L1L2) - m (L1) - b (L1L2) - x: a ring; m is 10 from a, 30 from b.
+        fabric.addRouter("m", configuration: isisConfig(1, level: .level1, name: "m",
+                                                        circuits: [p2p(0), p2p(1, metric: 30)]),
+                         addresses: [0: "10.0.1.1/24", 1: "10.0.2.1/24"])
+        fabric.addRouter("a", configuration: isisConfig(2, name: "a", circuits: [p2p(0), p2p(1)], leak: true),
+                         addresses: [0: "10.0.1.2/24", 1: "10.0.3.2/24"])
+        fabric.addRouter("b", configuration: isisConfig(3, name: "b", circuits: [p2p(0, metric: 30), p2p(1)], leak: true),
+                         addresses: [0: "10.0.2.3/24", 1: "10.0.4.3/24"])
+        fabric.addRouter("x", configuration: isisConfig(4, area: [0x49, 0, 2], level: .level2, name: "x",
+                                                        circuits: [p2p(0), p2p(1), loopback(2)]),
+                         addresses: [0: "10.0.3.4/24", 1: "10.0.4.4/24", 2: "192.0.2.4/32"])
+        fabric.connect([("m", 0), ("a", 0)])
+        fabric.connect([("m", 1), ("b", 0)])
+        fabric.connect([("a", 1), ("x", 0)])
+        fabric.connect([("b", 1), ("x", 1)])
+        fabric.start()
+        fabric.run(for: .seconds(60))
+        let sequences = ["a", "b"].map { name in
+            fabric[name].instance.databases[.level1]?[ISISLSPID(node: ISISNodeID(systemID: fabric[name].instance.systemID))]?
+                .lsp.sequenceNumber
+        }
+        fabric.run(for: .seconds(60))
+        let later = ["a", "b"].map { name in
+            fabric[name].instance.databases[.level1]?[ISISLSPID(node: ISISNodeID(systemID: fabric[name].instance.systemID))]?
+                .lsp.sequenceNumber
+        }
+        #expect(sequences == later, "leaking routers kept re-issuing their LSPs")
+        let route = fabric["m"].route("192.0.2.4/32")
+        #expect(route?.metric == 20)
+        #expect(route?.nextHops.compactMap(\.address).map(\.description) == ["10.0.1.2"])
+        #expect(fabric["m"].instance.leakingRouters(for: IPv4Prefix("192.0.2.4/32")!) == ["a"])
+    }
+}

@@ -62,3 +62,39 @@ struct ISISLANTests {
         #expect(fabric["a"].route("192.0.2.2/32") == nil)
     }
 }
+
+/// A DIS that loses the election to a router joining later purges its pseudonode LSP.
+@Suite("IS-IS pseudonode purge")
+struct ISISPseudonodePurgeTests {
+    @Test func theFormerDISPurgesItsPseudonode() {
+        let fabric = ISISTestFabric()
+        for (number, name) in ["a", "b", "c"].enumerated() {
+            fabric.addRouter(name, configuration: isisConfig(UInt64(number + 1), level: .level2, name: name,
+                                                             circuits: [lan(0, priority: name == "b" ? 100 : 64)]),
+                             addresses: [0: "10.0.0.\(number + 1)/24"])
+        }
+        fabric.connect([("a", 0), ("b", 0), ("c", 0)])
+        fabric.start()
+        // b is away at first: a and c elect one of them.
+        fabric["b"].instance.interfaceStateChanged(0, up: false)
+        fabric.run(for: .seconds(30))
+        let first = fabric["a"].instance.circuits[0].designatedIS[.level2]
+        #expect(first != nil && first?.systemID != ISISSystemID(2))
+        let oldPseudonode = ISISLSPID(node: first!)
+        #expect(fabric["a"].instance.databases[.level2]?[oldPseudonode]?.isPurged == false)
+        // b arrives with the highest priority and takes over; the old DIS purges its pseudonode.
+        fabric["b"].instance.interfaceStateChanged(0, up: true)
+        fabric.run(for: .seconds(30))
+        #expect(fabric["a"].instance.circuits[0].designatedIS[.level2] == ISISNodeID(systemID: ISISSystemID(2),
+                                                                                      pseudonode: 1))
+        let purged = fabric["a"].instance.databases[.level2]?[oldPseudonode]
+        #expect(purged?.isPurged == true)
+        #expect(fabric.sent.contains { entry in
+            if case .lsp(let lsp) = entry.pdu { return lsp.lspID == oldPseudonode && lsp.remainingLifetime == 0 }
+            return false
+        })
+        // ZeroAgeLifetime later the header is gone.
+        fabric.run(for: .seconds(61))
+        #expect(fabric["a"].instance.databases[.level2]?[oldPseudonode] == nil)
+    }
+}

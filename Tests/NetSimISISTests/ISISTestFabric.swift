@@ -41,7 +41,14 @@ final class ISISTestFabric {
     }
 
     private(set) var now = SimTime.zero
-    private var agenda: [(time: SimTime, sequence: Int, action: () -> Void)] = []
+    private struct Key: Comparable {
+        var time: SimTime
+        var sequence: Int
+        static func < (lhs: Key, rhs: Key) -> Bool { (lhs.time, lhs.sequence) < (rhs.time, rhs.sequence) }
+    }
+
+    private var agenda = MinHeap<Key>()
+    private var actions: [Int: () -> Void] = [:]
     private var sequence = 0
     private(set) var routers: [String: Router] = [:]
     private var segments: [[Port]] = []
@@ -93,7 +100,8 @@ final class ISISTestFabric {
 
     func schedule(at time: SimTime, _ action: @escaping () -> Void) {
         sequence += 1
-        agenda.append((max(time, now), sequence, action))
+        agenda.insert(Key(time: max(time, now), sequence: sequence))
+        actions[sequence] = action
     }
 
     fileprivate func deliver(_ pdu: ISISPDU, from name: String, interface: Int) {
@@ -110,11 +118,13 @@ final class ISISTestFabric {
 
     /// Runs events up to `time`.
     func run(until time: SimTime) {
-        while let next = agenda.indices.min(by: { (agenda[$0].time, agenda[$0].sequence) < (agenda[$1].time, agenda[$1].sequence) }),
-              agenda[next].time <= time {
-            let event = agenda.remove(at: next)
-            now = event.time
-            event.action()
+        while let next = agenda.popMin() {
+            guard next.time <= time else {
+                agenda.insert(next)
+                break
+            }
+            now = next.time
+            actions.removeValue(forKey: next.sequence)!()
         }
         now = max(now, time)
     }
