@@ -2,7 +2,7 @@ import NetSimEngine
 
 /// Which events an attached console shows, and how: a line in brackets printed above the
 /// prompt, such as "[OSPF adjacency r1<->r2 torn down]". Shown are the attached device's OSPF
-/// adjacency changes and interface state changes, and network-wide convergence; routine
+/// and IS-IS adjacency changes and interface state changes, and network-wide convergence; routine
 /// events (LSA flooding, SPF runs, commands) stay in the log.
 public enum ConsoleNotice {
     /// The notice for an event, or nil when the console does not show it. `peerName` names the
@@ -28,6 +28,16 @@ public enum ConsoleNotice {
             switch state {
             case "Full" where adjacency: return "[OSPF adjacency \(pair) established]"
             case "down": return "[OSPF adjacency \(pair) torn down]"
+            default: return nil
+            }
+        case .isis:
+            // "IS-IS L2 adjacency with r2 on eth0 Up" / "IS-IS L1L2 adjacency with r3 on eth1 Down (hold time)"
+            guard words.count >= 8, words[0] == "IS-IS", words[2] == "adjacency", words[3] == "with",
+                  words[5] == "on" else { return nil }
+            let pair = "\(device)<->\(peerName(words[6]) ?? words[4])"
+            switch words[7] {
+            case "Up": return "[IS-IS \(words[1]) adjacency \(pair) established]"
+            case "Down": return "[IS-IS \(words[1]) adjacency \(pair) torn down]"
             default: return nil
             }
         case .interface:

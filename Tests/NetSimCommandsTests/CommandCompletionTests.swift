@@ -17,7 +17,7 @@ struct CommandCompletionTests {
     }
 
     @Test func subcommandsAfterAbbreviatedWords() {
-        #expect(candidates("sh ") == ["arp", "interfaces", "ip", "mac", "ospf"])
+        #expect(candidates("sh ") == ["arp", "interfaces", "ip", "isis", "mac", "ospf"])
         #expect(candidates("sh ip ") == ["ospf", "protocols", "route"])
         #expect(candidates("sh ip r") == ["route"])
         #expect(candidates("show ip ospf ") == ["database", "interface", "neighbors"])

@@ -50,7 +50,7 @@ struct AttachSessionTests {
     @Test func ambiguousWordsAreListed() async throws {
         let backend = try SimulationBackend(example: "ospf-triangle.yaml")
         let (_, output, _) = await run([.type("sh i\t")], backend: backend)
-        #expect(output.screen.contains("interfaces  ip"))
+        #expect(output.screen.contains("interfaces  ip          isis"))
         #expect(output.screen[output.screen.count - 2] == "r1> sh i")
         #expect(backend.executed.isEmpty)
     }
@@ -129,7 +129,7 @@ struct AttachSessionTests {
     @Test func failedCommandsPrintTheirError() async throws {
         let backend = try SimulationBackend(example: "ospf-triangle.yaml")
         let (_, output, _) = await run([.type("sh bogus\r")], backend: backend)
-        #expect(output.screen.contains("% unknown word 'bogus' after 'sh'; expected one of: arp, interfaces, ip, mac, ospf"))
+        #expect(output.screen.contains("% unknown word 'bogus' after 'sh'; expected one of: arp, interfaces, ip, isis, mac, ospf"))
     }
 
     @Test func theSessionEndsWhenTheSimulationStops() async throws {
@@ -160,6 +160,10 @@ struct ConsoleNoticeTests {
         #expect(notice(.ospf, "r1", "OSPF adjacency with 4.4.4.4 on eth3 down (Full -> Init)")
                 == "[OSPF adjacency r1<->4.4.4.4 torn down]")
         #expect(notice(.ospf, "r1", "OSPF neighbor 2.2.2.2 on eth0 down (dead timer)") == "[OSPF adjacency r1<->r2 torn down]")
+        #expect(notice(.isis, "r1", "IS-IS L2 adjacency with r2 on eth0 Up") == "[IS-IS L2 adjacency r1<->r2 established]")
+        #expect(notice(.isis, "r1", "IS-IS L1L2 adjacency with r7 on eth4 Down (hold time expired)")
+                == "[IS-IS L1L2 adjacency r1<->r7 torn down]")
+        #expect(notice(.isis, "r1", "IS-IS L1 DIS on eth1 is this router (LAN ID r1.01)") == nil)
         #expect(notice(.interface, "r1", "interface eth0 down") == "[interface eth0 down]")
         #expect(notice(.engine, nil, "Network reconverged (last change at t=5s)") == "[Network reconverged (last change at t=5s)]")
     }
