@@ -28,11 +28,11 @@ let package = Package(
         ]),
         .target(name: "NetSimCapture", dependencies: ["NetSimWire", "NetSimRouting", "NetSimEngine"]),
         .target(name: "NetSimGenerators", dependencies: [
-            "NetSimWire", "NetSimOSPF", "NetSimEngine", "NetSimTopology", "NetSimCommands",
+            "NetSimWire", "NetSimOSPF", "NetSimISIS", "NetSimEngine", "NetSimTopology", "NetSimCommands",
         ]),
         .target(name: "NetSimBench", dependencies: [
-            "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimEngine", "NetSimTopology", "NetSimCommands",
-            "NetSimGenerators",
+            "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimISIS", "NetSimEngine", "NetSimTopology",
+            "NetSimCommands", "NetSimGenerators",
         ]),
         .executableTarget(name: "netsim", dependencies: [
             "NetSimWire", "NetSimEngine", "NetSimTopology", "NetSimCommands", "NetSimCapture", "NetSimGenerators",
