@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Imports point down this list only (see ARCHITECTURE.md):
-// Wire ← Routing ← OSPF ← Engine ← Topology / Commands / Capture ← Generators ← Bench
+// Wire ← Routing ← OSPF, ISIS ← Engine ← Topology / Commands / Capture ← Generators ← Bench
 //   ← DaemonClient ← Daemon ← netsim executable.
 let package = Package(
     name: "netsim",
@@ -22,12 +22,15 @@ let package = Package(
         .target(name: "NetSimWire"),
         .target(name: "NetSimRouting", dependencies: ["NetSimWire"]),
         .target(name: "NetSimOSPF", dependencies: ["NetSimWire", "NetSimRouting"]),
-        .target(name: "NetSimEngine", dependencies: ["NetSimWire", "NetSimRouting", "NetSimOSPF"]),
+        .target(name: "NetSimISIS", dependencies: ["NetSimWire", "NetSimRouting"]),
+        .target(name: "NetSimEngine", dependencies: ["NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimISIS"]),
         .target(name: "NetSimTopology", dependencies: [
-            "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimEngine",
+            "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimISIS", "NetSimEngine",
             .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "NetSimCommands", dependencies: ["NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimEngine"]),
+        .target(name: "NetSimCommands", dependencies: [
+            "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimISIS", "NetSimEngine",
+        ]),
         .target(name: "NetSimCapture", dependencies: ["NetSimWire", "NetSimRouting", "NetSimEngine"]),
         .target(name: "NetSimGenerators", dependencies: [
             "NetSimWire", "NetSimOSPF", "NetSimEngine", "NetSimTopology", "NetSimCommands",
@@ -52,6 +55,7 @@ let package = Package(
         .testTarget(name: "NetSimWireTests", dependencies: ["NetSimWire"]),
         .testTarget(name: "NetSimRoutingTests", dependencies: ["NetSimRouting"]),
         .testTarget(name: "NetSimOSPFTests", dependencies: ["NetSimOSPF"]),
+        .testTarget(name: "NetSimISISTests", dependencies: ["NetSimISIS", "NetSimRouting"]),
         .testTarget(name: "NetSimEngineTests", dependencies: ["NetSimEngine", "NetSimOSPF"]),
         .testTarget(name: "NetSimTopologyTests", dependencies: ["NetSimTopology"]),
         .testTarget(name: "NetSimCaptureTests", dependencies: ["NetSimCapture", "NetSimTopology"]),

@@ -8,6 +8,8 @@ public enum CaptureProtocol: String, Sendable, CaseIterable {
     case icmp
     case udp
     case ospf
+    /// IS-IS PDUs (802.3/LLC frames).
+    case isis
 
     public func matches(_ frame: EthernetFrame) -> Bool {
         switch (self, frame.payload) {
@@ -16,6 +18,7 @@ public enum CaptureProtocol: String, Sendable, CaseIterable {
         case (.icmp, .ipv4(let packet)): packet.payload.protocolNumber == IPv4Payload.protocolICMP
         case (.udp, .ipv4(let packet)): packet.payload.protocolNumber == IPv4Payload.protocolUDP
         case (.ospf, .ipv4(let packet)): packet.payload.protocolNumber == OSPFPacket.ipProtocol
+        case (.isis, .isis): true
         default: false
         }
     }

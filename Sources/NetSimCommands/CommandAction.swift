@@ -16,6 +16,12 @@ public enum CommandAction: String, Sendable, Equatable, CaseIterable {
     case showOSPFDatabase
     case showOSPFDatabaseType
     case showOSPFDatabaseLSA
+    case showISISNeighbors
+    case showISISDatabase
+    case showISISDatabaseDetail
+    case showISISInterfaces
+    case showISISSPF
+    case showISISRoute
     case ping
     case traceroute
     case routeAdd
@@ -30,7 +36,8 @@ public enum CommandAction: String, Sendable, Equatable, CaseIterable {
 extension CommandGrammar {
     /// The console's commands. Adding a command: a case in `CommandAction`, a line here, and its
     /// execution in `CommandProcessor`. Words must stay unambiguous where the user needs them
-    /// short: after `show ip`, `route`, `ospf` and `protocols` differ in their first letter.
+    /// short: after `show ip`, `route`, `ospf` and `protocols` differ in their first letter, and
+    /// after `show isis` its five words do.
     public static let console: CommandGrammar = {
         func keywords(_ text: String) -> [Token] { text.split(separator: " ").map { .keyword(String($0)) } }
         func command(_ action: CommandAction, _ tokens: [Token], options: [Option] = [], json: Bool = false,
@@ -41,6 +48,7 @@ extension CommandGrammar {
         let size = Option(flag: "-s", valueName: "BYTES", range: 0...65_000, help: "echo data bytes (default 56)")
         let maxTTL = Option(flag: "-m", valueName: "TTL", range: 1...255, help: "maximum TTL (default 30)")
         let ospf: [Token] = [.keyword("show"), .optionalKeyword("ip"), .keyword("ospf")]
+        let isis: [Token] = [.keyword("show"), .keyword("isis")]
         let lsaTypes = LSAType.allCases.map(\.description)
         let lsaType = Token.choice(name: "lsa-type", lsaTypes)
         return CommandGrammar(commands: [
@@ -65,6 +73,15 @@ extension CommandGrammar {
                     "the LSAs of one type in detail: \(lsaTypes.joined(separator: ", "))"),
             command(.showOSPFDatabaseLSA, ospf + keywords("database") + [lsaType, .parameter(.linkStateID)], json: true,
                     "the LSAs of one type with one Link State ID in detail"),
+            command(.showISISNeighbors, isis + keywords("neighbors"), json: true,
+                    "IS-IS adjacencies: system ID, interface, state, level, holding time ('neighbor' works too)"),
+            command(.showISISDatabase, isis + keywords("database"), json: true, "IS-IS link-state databases, per level"),
+            command(.showISISDatabaseDetail, isis + keywords("database detail"), json: true,
+                    "every LSP with its TLVs"),
+            command(.showISISInterfaces, isis + keywords("interfaces"), json: true,
+                    "IS-IS circuits: type, levels, metric, adjacencies, DIS"),
+            command(.showISISSPF, isis + keywords("spf"), json: true, "each level's shortest-path tree"),
+            command(.showISISRoute, isis + keywords("route"), json: true, "the routes each level computed"),
             command(.ping, keywords("ping") + [.parameter(.address)], options: [count, size], json: true,
                     "ICMP echo test"),
             command(.traceroute, keywords("traceroute") + [.parameter(.address)], options: [maxTTL], json: true,

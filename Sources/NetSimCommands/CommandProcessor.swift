@@ -60,6 +60,9 @@ public struct CommandProcessor {
         case .showOSPF, .showOSPFNeighbors, .showOSPFInterfaces, .showOSPFInterface, .showOSPFDatabase,
              .showOSPFDatabaseType, .showOSPFDatabaseLSA:
             return .finished(try executeOSPF(match, device: device, simulation: simulation))
+        case .showISISNeighbors, .showISISDatabase, .showISISDatabaseDetail, .showISISInterfaces, .showISISSPF,
+             .showISISRoute:
+            return .finished(try executeISIS(match, device: device, simulation: simulation))
         case .ping:
             try requireIPStack(device)
             let target = try address(arguments[0])

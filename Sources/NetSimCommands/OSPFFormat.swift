@@ -35,7 +35,7 @@ enum OSPFFormat {
     /// The router ID behind a DR or BDR interface address: this router's own, or a neighbor's.
     static func routerID(at address: IPv4Address, on interface: OSPFInterface, instance: OSPFInstance) -> IPv4Address? {
         if address == interface.address.address { return instance.routerID }
-        return interface.neighbors[address]?.routerID
+        return interface.neighbor(address)?.routerID
     }
 
     /// "SPF algorithm executed 3 times, last at t=523ms".

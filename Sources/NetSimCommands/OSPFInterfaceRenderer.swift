@@ -52,7 +52,7 @@ enum OSPFInterfaceRenderer {
 
     /// Neighbors heard (past Down) and those fully adjacent.
     static func neighborCounts(_ interface: OSPFInterface) -> (neighbors: Int, adjacent: Int) {
-        let neighbors = interface.neighbors.values
+        let neighbors = interface.neighbors
         return (neighbors.filter { $0.state > .down }.count, neighbors.filter { $0.state == .full }.count)
     }
 

@@ -11,7 +11,7 @@ enum OSPFNeighborRenderer {
         var table = TextTable(["Neighbor ID", "Pri", "State", "Dead Time", "Address", "Interface"])
         var rows: [JSONValue] = []
         for interface in instance.interfaces {
-            for neighbor in interface.sortedNeighbors {
+            for neighbor in interface.neighbors {
                 let role = OSPFFormat.role(of: neighbor, on: interface)
                 let remaining = neighbor.deadline - now
                 table.add([neighbor.routerID.description, "\(neighbor.priority)",

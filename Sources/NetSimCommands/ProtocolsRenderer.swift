@@ -1,4 +1,5 @@
 import NetSimEngine
+import NetSimISIS
 import NetSimOSPF
 import NetSimRouting
 import NetSimWire
@@ -10,16 +11,26 @@ import NetSimWire
 /// connected and static routing is active.
 /// JSON: `{ospf: {router_id, areas: [{area, interfaces}], abr, asbr, redistribute: [{source,
 /// metric, metric_type}], spf_runs, last_spf_ms, networks: [{prefix, area}], passive_interfaces,
-/// sources: [{router_id, distance}]} | null, distances: {connected, static, ospf?}}`.
+/// sources: [{router_id, distance}]} | null, isis: {system_id, areas, level, metric_style,
+/// leak_l2_to_l1, circuits: [{interface, levels, passive}], spf_runs, sources: [{system_id,
+/// distance}]} | null, distances: {connected, static, ospf?, isis?}}`. For IS-IS: system ID,
+/// areas, level, metric style, leaking, the circuits and the Up neighbors as sources at 115.
 enum ProtocolsRenderer {
     static func render(device: Device, wantsJSON: Bool) -> CommandResult {
         var sources: [RouteSource] = [.connected, .static]
         var lines: [String] = []
-        var ospfJSON = JSONValue.null
+        var ospfJSON = JSONValue.null, isisJSON = JSONValue.null
         if let instance = device.ospf {
             sources.append(.ospf)
             (lines, ospfJSON) = ospf(instance)
-        } else {
+        }
+        if let instance = device.isis {
+            sources.append(.isis)
+            let (isisLines, json) = isis(instance)
+            lines += (lines.isEmpty ? [] : [""]) + isisLines
+            isisJSON = json
+        }
+        if lines.isEmpty {
             lines.append("No dynamic routing protocol is running on \(device.name); "
                          + "only connected and static routing is active")
         }
@@ -27,6 +38,7 @@ enum ProtocolsRenderer {
         lines += ["", "Administrative distances: \(distances)"]
         let json = JSONValue.object([
             "ospf": ospfJSON,
+            "isis": isisJSON,
             "distances": .object(Dictionary(uniqueKeysWithValues: sources.map {
                 ($0.description, JSONValue.integer($0.defaultDistance))
             })),
@@ -60,7 +72,7 @@ enum ProtocolsRenderer {
             lines += passive.map { "    \($0)" }
         }
         let gateways = Set(instance.interfaces.flatMap { interface in
-            interface.neighbors.values.filter { $0.state == .full }.map(\.routerID)
+            interface.neighbors.filter { $0.state == .full }.map(\.routerID)
         }).sorted()
         lines.append("  Routing Information Sources:")
         var table = TextTable(["Gateway", "Distance"])
@@ -83,6 +95,43 @@ enum ProtocolsRenderer {
             "passive_interfaces": .array(passive.map { .string($0) }),
             "sources": .array(gateways.map {
                 .object(["router_id": .string($0.description), "distance": .integer(RouteSource.ospf.defaultDistance)])
+            }),
+        ])
+        return (lines, json)
+    }
+
+    private static func isis(_ instance: ISISInstance) -> ([String], JSONValue) {
+        let configuration = instance.configuration
+        var lines = ["Routing Protocol is \"isis\"",
+                     "  System ID \(instance.systemID), area \(configuration.areas.map(\.description).joined(separator: " "))",
+                     "  IS type \(configuration.level), \(configuration.metricStyle.rawValue) metrics"
+                         + (configuration.leakL2IntoL1 ? ", leaking level 2 into level 1" : ""),
+                     "  SPF algorithm executed \(instance.spfRuns) times"
+                         + (instance.lastSPFAt.map { ", last at t=\($0)" } ?? ""),
+                     "  Routing for Interfaces:"]
+        lines += instance.circuits.map { "    \($0.name) (\($0.levels)\($0.configuration.passive ? ", passive" : ""))" }
+        let sources = Set(instance.circuits.flatMap { circuit in
+            circuit.levels.levels.flatMap { circuit.upAdjacencies($0) }.map(\.systemID)
+        }).sorted()
+        lines.append("  Routing Information Sources:")
+        var table = TextTable(["Gateway", "Distance"])
+        for source in sources {
+            table.add([instance.displayName(source), "\(RouteSource.isis.defaultDistance)"])
+        }
+        lines += table.text.split(separator: "\n").map { "    " + $0 }
+        let json = JSONValue.object([
+            "system_id": .string(instance.systemID.description),
+            "areas": .array(configuration.areas.map { .string($0.description) }),
+            "level": .string(configuration.level.description),
+            "metric_style": .string(configuration.metricStyle.rawValue),
+            "leak_l2_to_l1": .bool(configuration.leakL2IntoL1),
+            "circuits": .array(instance.circuits.map {
+                .object(["interface": .string($0.name), "levels": .string($0.levels.description),
+                         "passive": .bool($0.configuration.passive)])
+            }),
+            "spf_runs": .integer(instance.spfRuns),
+            "sources": .array(sources.map {
+                .object(["system_id": .string($0.description), "distance": .integer(RouteSource.isis.defaultDistance)])
             }),
         ])
         return (lines, json)

@@ -4,14 +4,18 @@ import NetSimWire
 
 /// `show ip route`: the selected routes of a device in the IOS/FRR layout, and as JSON an
 /// array of `{destination, source, path_type, distance, metric, next_hops: [{address, interface}]}`
-/// (`path_type` is null for routes of sources without path types: connected and static).
+/// (`path_type` is null for routes of sources without path types: connected and static;
+/// "level-1" or "level-2" for IS-IS). An IS-IS router's legend adds the IS-IS codes.
 enum RouteTableRenderer {
     static let legend = "Codes: C - connected, S - static, O - OSPF, IA - OSPF inter area, "
         + "E1 - OSPF external type 1, E2 - OSPF external type 2"
 
+    /// What an IS-IS router's legend adds, as the seed's example shows it.
+    static let isisLegend = ", i L1 - IS-IS level-1, i L2 - IS-IS level-2"
+
     static func render(device: Device, wantsJSON: Bool) -> CommandResult {
         let routes = device.rib.fib.routes
-        var lines = [legend, ""]
+        var lines = [legend + (device.isis == nil ? "" : isisLegend), ""]
         if let defaultRoute = device.rib.fib.route(for: .defaultRoute), let gateway = defaultRoute.nextHops.first?.address {
             lines.append("Gateway of last resort is \(gateway) to network 0.0.0.0")
         } else {
@@ -53,7 +57,7 @@ enum RouteTableRenderer {
         let code = route.code.padded(to: 5)
         let lead = code + route.prefix.description
         let indent = String(repeating: " ", count: lead.count + 1)
-        return route.nextHops.enumerated().map { index, hop in
+        var lines = route.nextHops.enumerated().map { index, hop in
             let name = device.interfaces[hop.interface].name
             let body: String
             if route.source == .connected {
@@ -65,6 +69,11 @@ enum RouteTableRenderer {
             }
             return (index == 0 ? lead + " " : indent) + body
         }
+        // A level-2 route an L1L2 router leaked into level 1 says who leaked it (ADR 0008).
+        if route.source == .isis, let routers = device.isis?.leakingRouters(for: route.prefix) {
+            lines.append("     (route leaked from L2 to L1 by ABR \(routers.joined(separator: ", ")))")
+        }
+        return lines
     }
 
     static func json(_ route: Route, device: Device) -> JSONValue {
@@ -89,6 +98,8 @@ enum RouteTableRenderer {
         case .interArea: "inter area"
         case .external1: "external type 1"
         case .external2: "external type 2"
+        case .level1: "level-1"
+        case .level2: "level-2"
         }
     }
 }

@@ -54,6 +54,9 @@ public struct RunReportRenderer {
             let wallText = wall.dropLast(3) + "." + wall.suffix(3)
             lines.append("Simulation \(failure == nil ? "complete" : "stopped"): \(simulated) simulated, "
                          + "\(wallText)s real time (\(speedup)x speedup), \(summary.events) events")
+            if let isis = summary.isis {
+                lines.append("IS-IS events: \(isis.hellos) hellos, \(isis.lsps) LSPs, \(isis.spfRuns) SPF runs")
+            }
             if let capture { lines.append(capture.text) }
             return lines.joined(separator: "\n")
         case .json:
@@ -66,6 +69,10 @@ public struct RunReportRenderer {
             ]
             if let failure { summaryObject["error"] = .string(failure.description) }
             if let capture { summaryObject["capture"] = capture.json }
+            if let isis = summary.isis {
+                summaryObject["isis"] = .object(["hellos": .integer(isis.hellos), "lsps": .integer(isis.lsps),
+                                                 "spf_runs": .integer(isis.spfRuns)])
+            }
             return JSONValue.object([
                 "topology": .string(topology),
                 "seed": .integer(seed),

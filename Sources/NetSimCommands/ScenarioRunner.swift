@@ -70,12 +70,22 @@ public final class ScenarioRunner {
         public var simulatedTime: SimTime
         public var convergedAt: SimTime?
         public var events: UInt64
+        /// What IS-IS did, summed over its routers; nil when no router runs it.
+        public var isis: ISISActivity?
 
-        public init(simulatedTime: SimTime, convergedAt: SimTime?, events: UInt64) {
+        public init(simulatedTime: SimTime, convergedAt: SimTime?, events: UInt64, isis: ISISActivity? = nil) {
             self.simulatedTime = simulatedTime
             self.convergedAt = convergedAt
             self.events = events
+            self.isis = isis
         }
+    }
+
+    /// Hellos and LSPs sent and SPF runs, over every IS-IS router of a run.
+    public struct ISISActivity: Sendable, Equatable {
+        public var hellos: Int
+        public var lsps: Int
+        public var spfRuns: Int
     }
 
     private let simulation: Simulation
@@ -125,8 +135,12 @@ public final class ScenarioRunner {
             }
             return done.count == script.count && (!needsConvergence || simulation.convergedAt != nil)
         }
+        let routers = simulation.devices.compactMap(\.isis)
+        let isis = routers.isEmpty ? nil : ISISActivity(hellos: routers.reduce(0) { $0 + $1.hellosSent },
+                                                         lsps: routers.reduce(0) { $0 + $1.lspsSent },
+                                                         spfRuns: routers.reduce(0) { $0 + $1.spfRuns })
         let summary = Summary(simulatedTime: simulation.now, convergedAt: simulation.convergedAt,
-                              events: simulation.eventsProcessed)
+                              events: simulation.eventsProcessed, isis: isis)
         guard outcome != .stopped else { return .success(summary) }
         let reason = outcome == .exhaustedEventBudget
             ? "event budget of \(limits.maxEvents) exhausted" : "reached --until \(limits.until)"

@@ -97,7 +97,7 @@ enum DaemonOpenAPI {
           "seq": {"type": "integer"},
           "time": {"type": "string", "format": "date-time"},
           "sim_ms": {"type": "number"},
-          "category": {"type": "string", "enum": ["engine", "interface", "route", "ospf", "command", "daemon"]},
+          "category": {"type": "string", "enum": ["engine", "interface", "route", "ospf", "isis", "command", "daemon"]},
           "device": {"type": ["string", "null"]},
           "message": {"type": "string"},
           "details": {"type": "object", "description": "route: change, prefix, route, previous. command: command, succeeded, started_ms."}

@@ -1,3 +1,4 @@
+import NetSimISIS
 import NetSimOSPF
 import NetSimRouting
 import NetSimWire
@@ -17,6 +18,11 @@ public final class Device {
     /// The running OSPF process, from `Simulation.start()` on.
     public internal(set) var ospf: OSPFInstance?
     var ospfHost: OSPFDeviceHost?
+    /// How this router runs IS-IS, when it does.
+    public internal(set) var isisConfiguration: ISISConfiguration?
+    /// The running IS-IS process, from `Simulation.start()` on.
+    public internal(set) var isis: ISISInstance?
+    var isisHost: ISISDeviceHost?
     var arp = ARPCache()
     var macTable = MACTable()
     private var nextIdentifier: UInt16 = 0
@@ -41,6 +47,11 @@ public final class Device {
     /// True when `address` is configured on one of this device's interfaces.
     func ownsAddress(_ address: IPv4Address) -> Bool {
         interfaces.contains { $0.address?.address == address }
+    }
+
+    /// Whether a next hop's interface (by index) can carry traffic now.
+    func interfaceIsUp(_ index: Int) -> Bool {
+        index >= 0 && index < interfaces.count && interfaces[index].operUp
     }
 
     /// True when a packet to `address` is for this device: one of its addresses, or any address

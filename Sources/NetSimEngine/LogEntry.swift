@@ -7,6 +7,7 @@ public struct LogEntry: Sendable, Equatable {
         case interface
         case route
         case ospf
+        case isis
         case command
     }
 

@@ -1,3 +1,4 @@
+import NetSimISIS
 import NetSimOSPF
 import NetSimRouting
 import NetSimWire
@@ -16,6 +17,8 @@ enum SimEvent {
     case convergenceCheck
     /// An OSPF instance's timer.
     case ospfTimer(device: Int, timer: OSPFTimer, token: UInt64)
+    /// An IS-IS instance's timer.
+    case isisTimer(device: Int, timer: ISISTimer, token: UInt64)
     /// A moment an outside driver (the script runner, the daemon) asked to be woken at.
     case wakeUp(token: Int)
 }

@@ -14,6 +14,8 @@ extension Simulation {
             receiveARP(arp, device: device, interface: interface)
         case .ipv4(let packet):
             receiveIPv4(packet, device: device, interface: interface, trace: trace)
+        case .isis(let pdu):
+            receiveISIS(pdu, source: frame.source, device: device, interface: interface)
         }
     }
 

@@ -77,15 +77,19 @@ extension Simulation {
         }
         if device.hasIPStack { reselectRoutes(device) }
         device.ospf?.interfaceStateChanged(interface, up: isUp)
+        device.isis?.interfaceStateChanged(interface, up: isUp)
         noteStateChange()
     }
 
     /// Recomputes a device's selected routes, noting a state change when its FIB changed.
     func reselectRoutes(_ device: Device) {
         device.refreshLocalRoutes()
-        if device.rib.reselect(interfaceUp: { $0 >= 0 && $0 < device.interfaces.count && device.interfaces[$0].operUp }) {
-            noteStateChange()
-            device.ospf?.redistributedRoutesChanged()
-        }
+        if device.rib.reselect(interfaceUp: device.interfaceIsUp) { selectedRoutesChanged(device) }
+    }
+
+    /// What follows a FIB change: convergence restarts and redistributing protocols look again.
+    func selectedRoutesChanged(_ device: Device) {
+        noteStateChange()
+        device.ospf?.redistributedRoutesChanged()
     }
 }

@@ -24,7 +24,7 @@ extension Simulation {
 extension Simulation {
     /// Creates and starts the OSPF process of every router configured for it, then reports
     /// each OSPF interface's operational state to it.
-    func startProtocols() {
+    func startOSPF() {
         for device in devices {
             guard let configuration = device.ospfConfiguration else { continue }
             let host = OSPFDeviceHost(simulation: self, device: device.id)
@@ -45,13 +45,8 @@ extension Simulation {
         }
     }
 
-    /// True while some protocol is between stable states (see ADR 0001).
-    func protocolsBusy() -> Bool {
-        devices.contains { $0.ospf?.isSettling == true }
-    }
-
-    /// Whether a device listens to a link-layer group address: OSPF routers to AllSPFRouters and AllDRouters.
-    func acceptsGroup(_ mac: MACAddress, device: Device) -> Bool {
+    /// Whether an OSPF router listens to a link-layer group address: AllSPFRouters and AllDRouters.
+    func ospfAcceptsGroup(_ mac: MACAddress, device: Device) -> Bool {
         device.ospf != nil
             && (mac == .multicast(OSPFPacket.allSPFRouters) || mac == .multicast(OSPFPacket.allDRouters))
     }
@@ -81,9 +76,11 @@ extension Simulation {
         queue.schedule(.ospfTimer(device: device, timer: timer, token: token), at: max(time, now))
     }
 
-    func installOSPFRoutes(_ routes: [Route], device: Device) {
-        device.rib.replaceCandidates(source: .ospf, with: routes)
-        reselectRoutes(device)
+    /// Interfaces and local routes are as they were at the last selection: only the prefixes
+    /// whose OSPF routes changed are selected again.
+    func installOSPFRoutes(_ routes: [Route], replacing previous: [Route], device: Device) {
+        device.rib.replaceCandidates(source: .ospf, with: routes, replacing: previous)
+        if device.rib.reselectChanged(interfaceUp: device.interfaceIsUp) { selectedRoutesChanged(device) }
     }
 
     func ospfStateChanged() { noteStateChange() }
@@ -126,8 +123,8 @@ final class OSPFDeviceHost: OSPFHost {
         simulation.scheduleOSPFTimer(timer, token: token, device: device, at: time)
     }
 
-    func ospfInstallRoutes(_ routes: [Route]) {
-        simulation.installOSPFRoutes(routes, device: simulation.devices[device])
+    func ospfInstallRoutes(_ routes: [Route], replacing previous: [Route]) {
+        simulation.installOSPFRoutes(routes, replacing: previous, device: simulation.devices[device])
     }
 
     func ospfSelectedRoutes(of source: RouteSource) -> [Route] {

@@ -173,6 +173,8 @@ public final class Simulation {
             checkConvergence()
         case let .ospfTimer(device, timer, token):
             devices[device].ospf?.timerFired(timer, token: token)
+        case let .isisTimer(device, timer, token):
+            devices[device].isis?.timerFired(timer, token: token)
         case let .wakeUp(token):
             wakeUpHandler?(token)
         }

@@ -9,8 +9,9 @@ public protocol OSPFHost: AnyObject {
     func ospfSend(_ packet: OSPFPacket, interface: Int, destination: IPv4Address)
     /// Asks for `ospfTimerFired(timer, token:)` to be called at `time`.
     func ospfSchedule(_ timer: OSPFTimer, token: UInt64, at time: SimTime)
-    /// Replaces the device's OSPF routes with a freshly computed set.
-    func ospfInstallRoutes(_ routes: [Route])
+    /// Replaces the device's OSPF routes (which are `previous`, as last installed) with a
+    /// freshly computed set.
+    func ospfInstallRoutes(_ routes: [Route], replacing previous: [Route])
     /// The device's selected (FIB) routes of a source, for redistribution.
     func ospfSelectedRoutes(of source: RouteSource) -> [Route]
     /// Something convergence-relevant happened: an adjacency, interface or database change.

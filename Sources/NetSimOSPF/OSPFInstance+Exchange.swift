@@ -6,13 +6,13 @@ import NetSimWire
 extension OSPFInstance {
     /// Enters ExStart: claim mastership with an empty DD packet, retransmitted until answered.
     func startExchange(_ address: IPv4Address, interface position: Int) {
-        guard var neighbor = interfaces[position].neighbors[address] else { return }
+        guard var neighbor = interfaces[position].neighbor(address) else { return }
         neighbor.clearAdjacencyLists()
         neighbor.isMaster = true
         // Any starting number works; derive it from the clock so a restart picks a new one.
         neighbor.ddSequence = UInt32(truncatingIfNeeded: host.now.nanoseconds / 1_000_000) &+ 1
         neighbor.pendingRequests = []
-        interfaces[position].neighbors[address] = neighbor
+        interfaces[position].setNeighbor(neighbor)
         cancelNeighborTimers(address, interface: position)
         setNeighborState(address, interface: position, .exchangeStart)
         let description = OSPFDatabaseDescription(interfaceMTU: UInt16(clamping: interfaces[position].mtu),
@@ -22,9 +22,9 @@ extension OSPFInstance {
     }
 
     private func sendDescription(_ description: OSPFDatabaseDescription, to address: IPv4Address, interface position: Int) {
-        interfaces[position].neighbors[address]?.lastSentDescription = description
+        interfaces[position].withNeighbor(address) { $0.lastSentDescription = description }
         send(.databaseDescription(description), interface: position, to: address)
-        if interfaces[position].neighbors[address]?.isMaster == true {
+        if interfaces[position].neighbor(address)?.isMaster == true {
             arm(.exchangeRetransmit(interface: interfaces[position].index, neighbor: address),
                 after: .seconds(Int64(interfaces[position].configuration.retransmitInterval)))
         }
@@ -32,7 +32,7 @@ extension OSPFInstance {
 
     func receiveDatabaseDescription(_ description: OSPFDatabaseDescription, from address: IPv4Address,
                                     interface position: Int) {
-        guard var neighbor = interfaces[position].neighbors[address] else { return }
+        guard var neighbor = interfaces[position].neighbor(address) else { return }
         // An MTU larger than ours would bring packets we cannot receive (FRR checks this too).
         guard Int(description.interfaceMTU) <= interfaces[position].mtu else {
             log("OSPF DD from \(neighbor.routerID) on \(interfaces[position].name) refused: MTU \(description.interfaceMTU) > \(interfaces[position].mtu)")
@@ -45,7 +45,7 @@ extension OSPFInstance {
             } else {
                 setNeighborState(address, interface: position, .twoWay)
             }
-            guard let updated = interfaces[position].neighbors[address] else { return }
+            guard let updated = interfaces[position].neighbor(address) else { return }
             neighbor = updated
         }
         switch neighbor.state {
@@ -64,7 +64,7 @@ extension OSPFInstance {
             }
             neighbor.options = description.options
             neighbor.summaryList = summaryHeaders(for: interfaces[position].area)
-            interfaces[position].neighbors[address] = neighbor
+            interfaces[position].setNeighbor(neighbor)
             cancel(.exchangeRetransmit(interface: interfaces[position].index, neighbor: address))
             setNeighborState(address, interface: position, .exchange)
             acceptDescription(description, from: address, interface: position)
@@ -102,7 +102,7 @@ extension OSPFInstance {
     /// §10.8: note what the neighbor has that we lack, then answer (slave) or continue (master).
     private func acceptDescription(_ description: OSPFDatabaseDescription, from address: IPv4Address,
                                    interface position: Int) {
-        guard var neighbor = interfaces[position].neighbors[address] else { return }
+        guard var neighbor = interfaces[position].neighbor(address) else { return }
         let area = interfaces[position].area
         for header in description.headers {
             let ours = database(for: header.key.type, area: area)[header.key]
@@ -116,14 +116,14 @@ extension OSPFInstance {
         if neighbor.isMaster {
             neighbor.ddSequence &+= 1
             let finished = !description.hasMore && neighbor.lastSentDescription?.hasMore == false
-            interfaces[position].neighbors[address] = neighbor
+            interfaces[position].setNeighbor(neighbor)
             if finished {
                 cancel(.exchangeRetransmit(interface: interfaces[position].index, neighbor: address))
                 exchangeDone(address, interface: position)
                 return
             }
             let headers = Array(neighbor.summaryList.prefix(take))
-            interfaces[position].neighbors[address]?.summaryList.removeFirst(take)
+            interfaces[position].withNeighbor(address) { $0.summaryList.removeFirst(take) }
             let next = OSPFDatabaseDescription(interfaceMTU: UInt16(clamping: interfaces[position].mtu),
                                                options: OSPFOptions.externalRouting, isInit: false,
                                                hasMore: neighbor.summaryList.count > take, isMaster: true,
@@ -133,7 +133,7 @@ extension OSPFInstance {
             neighbor.ddSequence = description.sequence
             let headers = Array(neighbor.summaryList.prefix(take))
             neighbor.summaryList.removeFirst(take)
-            interfaces[position].neighbors[address] = neighbor
+            interfaces[position].setNeighbor(neighbor)
             let reply = OSPFDatabaseDescription(interfaceMTU: UInt16(clamping: interfaces[position].mtu),
                                                 options: OSPFOptions.externalRouting, isInit: false,
                                                 hasMore: !neighbor.summaryList.isEmpty, isMaster: false,
@@ -156,7 +156,7 @@ extension OSPFInstance {
     }
 
     private func exchangeDone(_ address: IPv4Address, interface position: Int) {
-        guard let neighbor = interfaces[position].neighbors[address] else { return }
+        guard let neighbor = interfaces[position].neighbor(address) else { return }
         if neighbor.requestList.isEmpty {
             setNeighborState(address, interface: position, .full)
         } else {
@@ -167,21 +167,21 @@ extension OSPFInstance {
 
     /// SeqNumberMismatch / BadLSReq: start the exchange over.
     func sequenceMismatch(_ address: IPv4Address, interface position: Int, reason: String) {
-        guard let neighbor = interfaces[position].neighbors[address] else { return }
+        guard let neighbor = interfaces[position].neighbor(address) else { return }
         log("OSPF exchange with \(neighbor.routerID) on \(interfaces[position].name) restarted (\(reason))")
         startExchange(address, interface: position)
     }
 
     /// The master's retransmission of its last DD packet; while Loading, of the LS Request.
     func retransmitExchange(_ address: IPv4Address, interface position: Int) {
-        guard let neighbor = interfaces[position].neighbors[address] else { return }
+        guard let neighbor = interfaces[position].neighbor(address) else { return }
         switch neighbor.state {
         case .exchangeStart, .exchange:
             if neighbor.isMaster, let last = neighbor.lastSentDescription {
                 sendDescription(last, to: address, interface: position)
             }
         case .loading:
-            interfaces[position].neighbors[address]?.pendingRequests = []
+            interfaces[position].withNeighbor(address) { $0.pendingRequests = [] }
             sendRequests(to: address, interface: position)
         default:
             return
@@ -192,11 +192,11 @@ extension OSPFInstance {
 
     /// Sends the next batch of requests once the previous one has been answered.
     func sendRequests(to address: IPv4Address, interface position: Int) {
-        guard var neighbor = interfaces[position].neighbors[address], neighbor.pendingRequests.isEmpty,
+        guard var neighbor = interfaces[position].neighbor(address), neighbor.pendingRequests.isEmpty,
               !neighbor.requestList.isEmpty else { return }
         let batch = Array(neighbor.requestList.prefix(interfaces[position].updatePayloadBudget / 12))
         neighbor.pendingRequests = Set(batch)
-        interfaces[position].neighbors[address] = neighbor
+        interfaces[position].setNeighbor(neighbor)
         send(.linkStateRequest(batch), interface: position, to: address)
         arm(.exchangeRetransmit(interface: interfaces[position].index, neighbor: address),
             after: .seconds(Int64(interfaces[position].configuration.retransmitInterval)))
@@ -204,7 +204,7 @@ extension OSPFInstance {
 
     /// §10.7: answer with the requested LSAs; a request for something we lack is BadLSReq.
     func receiveLinkStateRequest(_ keys: [LSAKey], from address: IPv4Address, interface position: Int) {
-        guard let neighbor = interfaces[position].neighbors[address], neighbor.state >= .exchange else { return }
+        guard let neighbor = interfaces[position].neighbor(address), neighbor.state >= .exchange else { return }
         let area = interfaces[position].area
         var lsas: [LSA] = []
         for key in keys {
@@ -219,10 +219,10 @@ extension OSPFInstance {
 
     /// A request (or several) was answered: go on, or finish loading.
     func requestsAnswered(_ address: IPv4Address, interface position: Int) {
-        guard let neighbor = interfaces[position].neighbors[address], neighbor.state == .loading else { return }
+        guard let neighbor = interfaces[position].neighbor(address), neighbor.state == .loading else { return }
         if neighbor.requestList.isEmpty {
             cancel(.exchangeRetransmit(interface: interfaces[position].index, neighbor: address))
-            interfaces[position].neighbors[address]?.pendingRequests = []
+            interfaces[position].withNeighbor(address) { $0.pendingRequests = [] }
             setNeighborState(address, interface: position, .full)
         } else if neighbor.pendingRequests.isEmpty {
             sendRequests(to: address, interface: position)

@@ -32,7 +32,8 @@ extension OSPFInstance {
     // MARK: Receiving updates (§13)
 
     func receiveLinkStateUpdate(_ lsas: [LSA], from address: IPv4Address, interface position: Int) {
-        guard let senderState = interfaces[position].neighbors[address]?.state, senderState >= .exchange else { return }
+        guard let sender = interfaces[position].neighborIndex(address),
+              interfaces[position].neighbors[sender].state >= .exchange else { return }
         let area = interfaces[position].area
         let fromDR = interfaces[position].designatedRouter == address
         for lsa in lsas {
@@ -64,14 +65,14 @@ extension OSPFInstance {
                 continue
             }
             // (6) Something we requested turned out older than what we have.
-            if interfaces[position].neighbors[address]?.requested[key] != nil {
+            if interfaces[position].neighbors[sender].requested[key] != nil {
                 sequenceMismatch(address, interface: position, reason: "bad LS request for \(key)")
                 return
             }
             let order = lsa.header.compareRecency(currentHeader!)
             if order == .orderedSame {
                 // (7) A duplicate: an implied acknowledgement if we were waiting for one.
-                if interfaces[position].neighbors[address]?.retransmissionList.removeValue(forKey: key) != nil {
+                if interfaces[position].neighbors[sender].retransmissionList.removeValue(forKey: key) != nil {
                     if interfaces[position].state == .backup && fromDR { queueDelayedAck(lsa.header, interface: position) }
                 } else {
                     send(.linkStateAck([lsa.header]), interface: position, to: address)
@@ -97,16 +98,18 @@ extension OSPFInstance {
             guard interfaces[position].isUp, !interfaces[position].configuration.passive else { continue }
             var added = false
             // Neighbors are updated in place: copying one out and back would copy its lists.
-            for address in interfaces[position].neighbors.keys.sorted() {
-                guard let state = interfaces[position].neighbors[address]?.state, state >= .exchange else { continue }
-                if state < .full, let requested = interfaces[position].neighbors[address]?.requested[lsa.key] {
+            for index in interfaces[position].neighbors.indices {
+                let state = interfaces[position].neighbors[index].state
+                guard state >= .exchange else { continue }
+                let address = interfaces[position].neighbors[index].address
+                if state < .full, let requested = interfaces[position].neighbors[index].requested[lsa.key] {
                     let order = lsa.header.compareRecency(requested)
                     if order == .orderedAscending { continue }
-                    interfaces[position].neighbors[address]?.removeRequest(lsa.key)
+                    interfaces[position].neighbors[index].removeRequest(lsa.key)
                     if order == .orderedSame { continue }
                 }
                 if position == origin && address == sender { continue }
-                interfaces[position].neighbors[address]?.retransmissionList[lsa.key] = lsa
+                interfaces[position].neighbors[index].retransmissionList[lsa.key] = lsa
                 armRetransmission(address, interface: position)
                 added = true
             }
@@ -166,7 +169,7 @@ extension OSPFInstance {
 
     /// Resends every unacknowledged LSA directly to the neighbor.
     func retransmitUpdates(_ address: IPv4Address, interface position: Int) {
-        guard let neighbor = interfaces[position].neighbors[address], !neighbor.retransmissionList.isEmpty else { return }
+        guard let neighbor = interfaces[position].neighbor(address), !neighbor.retransmissionList.isEmpty else { return }
         let area = interfaces[position].area
         let lsas = neighbor.retransmissionList.keys.sorted().compactMap { key -> LSA? in
             guard let entry = database(for: key.type, area: area)[key] else { return nil }
@@ -179,15 +182,14 @@ extension OSPFInstance {
     func removeFromRetransmissionLists(_ key: LSAKey) {
         // Order does not matter here: nothing is sent, each list loses at most one entry.
         for position in interfaces.indices {
-            for address in interfaces[position].neighbors.keys
-            where interfaces[position].neighbors[address]?.retransmissionList[key] != nil {
-                interfaces[position].neighbors[address]?.retransmissionList[key] = nil
+            for index in interfaces[position].neighbors.indices {
+                interfaces[position].neighbors[index].retransmissionList.removeValue(forKey: key)
             }
         }
     }
 
     func anyNeighborExchanging() -> Bool {
-        interfaces.contains { $0.neighbors.values.contains { $0.state == .exchange || $0.state == .loading } }
+        interfaces.contains { $0.neighbors.contains { $0.state == .exchange || $0.state == .loading } }
     }
 
     func isSelfOriginated(_ lsa: LSA) -> Bool {
@@ -215,16 +217,17 @@ extension OSPFInstance {
     }
 
     func receiveLinkStateAck(_ headers: [LSAHeader], from address: IPv4Address, interface position: Int) {
-        guard let state = interfaces[position].neighbors[address]?.state, state >= .exchange else { return }
+        guard let sender = interfaces[position].neighborIndex(address),
+              interfaces[position].neighbors[sender].state >= .exchange else { return }
         for header in headers {
-            guard let pending = interfaces[position].neighbors[address]?.retransmissionList[header.key] else { continue }
+            guard let pending = interfaces[position].neighbors[sender].retransmissionList[header.key]?.header else { continue }
             // The same instance: sequence and checksum agree, and both or neither are MaxAge.
-            if header.sequence == pending.header.sequence && header.checksum == pending.header.checksum
-                && (header.age >= LSAHeader.maxAge) == (pending.header.age >= LSAHeader.maxAge) {
-                interfaces[position].neighbors[address]?.retransmissionList[header.key] = nil
+            if header.sequence == pending.sequence && header.checksum == pending.checksum
+                && (header.age >= LSAHeader.maxAge) == (pending.age >= LSAHeader.maxAge) {
+                interfaces[position].neighbors[sender].retransmissionList.removeValue(forKey: header.key)
             }
         }
-        if interfaces[position].neighbors[address]?.retransmissionList.isEmpty == true {
+        if interfaces[position].neighbors[sender].retransmissionList.isEmpty {
             cancel(.updateRetransmit(interface: interfaces[position].index, neighbor: address))
         }
         removeFlushedLSAs()
@@ -236,7 +239,7 @@ extension OSPFInstance {
     func removeFlushedLSAs() {
         guard !maxAgeLSAs.isEmpty, !anyNeighborExchanging() else { return }
         let now = host.now
-        let pending = Set(interfaces.flatMap { $0.neighbors.values.flatMap { $0.retransmissionList.keys } })
+        let pending = Set(interfaces.flatMap { $0.neighbors.flatMap { $0.retransmissionList.keys } })
         for scopedKey in maxAgeLSAs.sorted() where !pending.contains(scopedKey.key) {
             let area = scopedKey.area ?? .zero
             guard let entry = database(for: scopedKey.key.type, area: area)[scopedKey.key] else {

@@ -30,7 +30,7 @@ extension OSPFInstance {
 
     func interfaceDown(_ position: Int) {
         let index = interfaces[position].index
-        for neighbor in interfaces[position].sortedNeighbors {
+        for neighbor in interfaces[position].neighbors {
             neighborDied(neighbor.address, interface: position, reason: "interface down")
         }
         cancel(.hello(interface: index))
@@ -61,7 +61,7 @@ extension OSPFInstance {
                               deadInterval: interface.configuration.deadInterval,
                               designatedRouter: interface.designatedRouter,
                               backupDesignatedRouter: interface.backupDesignatedRouter,
-                              neighbors: interface.sortedNeighbors.map(\.routerID).sorted())
+                              neighbors: interface.neighbors.map(\.routerID).sorted())
         send(.hello(hello), interface: position, to: OSPFPacket.allSPFRouters)
     }
 
@@ -73,8 +73,8 @@ extension OSPFInstance {
               hello.deadInterval == interface.configuration.deadInterval,
               interface.isPointToPoint || hello.networkMask == interface.address.prefix.netmask,
               hello.options & OSPFOptions.externalRouting != 0 else { return }
-        let isNew = interface.neighbors[source] == nil
-        var neighbor = interface.neighbors[source]
+        let isNew = interface.neighbor(source) == nil
+        var neighbor = interface.neighbor(source)
             ?? OSPFNeighbor(routerID: neighborID, address: source, priority: hello.priority)
         let previousPriority = neighbor.priority
         let previousDR = neighbor.designatedRouter, previousBDR = neighbor.backupDesignatedRouter
@@ -84,16 +84,16 @@ extension OSPFInstance {
         neighbor.backupDesignatedRouter = hello.backupDesignatedRouter
         neighbor.options = hello.options
         neighbor.deadline = host.now + .seconds(Int64(interface.configuration.deadInterval))
-        interfaces[position].neighbors[source] = neighbor
+        interfaces[position].setNeighbor(neighbor)
         arm(.inactivity(interface: interface.index, neighbor: source),
             after: .seconds(Int64(interface.configuration.deadInterval)))
         if neighbor.state == .down { setNeighborState(source, interface: position, .initializing) }
 
         if hello.neighbors.contains(routerID) {
-            if interfaces[position].neighbors[source]?.state == .initializing { twoWayReceived(source, interface: position) }
-        } else if let state = interfaces[position].neighbors[source]?.state, state >= .twoWay {
+            if interfaces[position].neighbor(source)?.state == .initializing { twoWayReceived(source, interface: position) }
+        } else if let state = interfaces[position].neighbor(source)?.state, state >= .twoWay {
             // 1-WayReceived: the neighbor no longer lists us.
-            interfaces[position].neighbors[source]?.clearAdjacencyLists()
+            interfaces[position].withNeighbor(source) { $0.clearAdjacencyLists() }
             setNeighborState(source, interface: position, .initializing)
         }
 
@@ -116,10 +116,10 @@ extension OSPFInstance {
     // MARK: Neighbor state machine
 
     func setNeighborState(_ address: IPv4Address, interface position: Int, _ state: OSPFNeighbor.State) {
-        guard var neighbor = interfaces[position].neighbors[address], neighbor.state != state else { return }
+        guard var neighbor = interfaces[position].neighbor(address), neighbor.state != state else { return }
         let previous = neighbor.state
         neighbor.state = state
-        interfaces[position].neighbors[address] = neighbor
+        interfaces[position].setNeighbor(neighbor)
         host.ospfStateChanged()
         let name = interfaces[position].name
         if state == .full {
@@ -152,12 +152,12 @@ extension OSPFInstance {
 
     /// AdjOK?: after a DR change, start or tear down adjacencies to match §10.4.
     func adjacencyCheck(_ position: Int) {
-        for neighbor in interfaces[position].sortedNeighbors where neighbor.state >= .twoWay {
+        for neighbor in interfaces[position].neighbors where neighbor.state >= .twoWay {
             let wanted = shouldFormAdjacency(neighbor.address, interface: position)
             if neighbor.state == .twoWay && wanted {
                 startExchange(neighbor.address, interface: position)
             } else if neighbor.state > .twoWay && !wanted {
-                interfaces[position].neighbors[neighbor.address]?.clearAdjacencyLists()
+                interfaces[position].withNeighbor(neighbor.address) { $0.clearAdjacencyLists() }
                 cancelNeighborTimers(neighbor.address, interface: position)
                 setNeighborState(neighbor.address, interface: position, .twoWay)
             }
@@ -166,13 +166,13 @@ extension OSPFInstance {
 
     /// KillNbr / InactivityTimer / LLDown: the neighbor is gone.
     func neighborDied(_ address: IPv4Address, interface position: Int, reason: String) {
-        guard let neighbor = interfaces[position].neighbors[address] else { return }
+        guard let neighbor = interfaces[position].neighbor(address) else { return }
         log("OSPF neighbor \(neighbor.routerID) on \(interfaces[position].name) down (\(reason))")
-        interfaces[position].neighbors[address]?.clearAdjacencyLists()
+        interfaces[position].withNeighbor(address) { $0.clearAdjacencyLists() }
         setNeighborState(address, interface: position, .down)
         cancelNeighborTimers(address, interface: position)
         cancel(.inactivity(interface: interfaces[position].index, neighbor: address))
-        interfaces[position].neighbors[address] = nil
+        interfaces[position].removeNeighbor(address)
         removeFlushedLSAs()
     }
 
@@ -219,7 +219,7 @@ extension OSPFInstance {
     private func routerIDName(_ address: IPv4Address, _ position: Int) -> String {
         if address == .zero { return "none" }
         if address == interfaces[position].address.address { return "\(routerID)" }
-        return interfaces[position].neighbors[address].map { "\($0.routerID)" } ?? "\(address)"
+        return interfaces[position].neighbor(address).map { "\($0.routerID)" } ?? "\(address)"
     }
 
     /// Steps 2 and 3 of §9.4 over this router and its neighbors in state 2-Way or higher.
@@ -240,7 +240,7 @@ extension OSPFInstance {
                                         declaresDR: ownDR == interface.address.address,
                                         declaresBDR: ownBDR == interface.address.address))
         }
-        for neighbor in interface.sortedNeighbors where neighbor.state >= .twoWay && neighbor.priority > 0 {
+        for neighbor in interface.neighbors where neighbor.state >= .twoWay && neighbor.priority > 0 {
             candidates.append(Candidate(routerID: neighbor.routerID, address: neighbor.address,
                                         priority: neighbor.priority,
                                         declaresDR: neighbor.designatedRouter == neighbor.address,

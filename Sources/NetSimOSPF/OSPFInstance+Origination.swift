@@ -128,7 +128,7 @@ extension OSPFInstance {
             wanted[scoped(key, area: area)] = WantedLSA(area: area, body: .router(routerLSA(area: area, isABR: abr)))
         }
         for interface in interfaces where interface.state == .designatedRouter {
-            let full = interface.sortedNeighbors.filter { $0.state == .full }.map(\.routerID)
+            let full = interface.neighbors.filter { $0.state == .full }.map(\.routerID)
             guard !full.isEmpty else { continue }
             let key = LSAKey(type: .network, linkStateID: interface.address.address, advertisingRouter: routerID)
             let body = NetworkLSABody(networkMask: interface.address.prefix.netmask, attachedRouters: [routerID] + full.sorted())
@@ -152,16 +152,16 @@ extension OSPFInstance {
             let stub = RouterLink(kind: .stub, linkID: interface.address.prefix.network,
                                   linkData: interface.address.prefix.netmask, metric: cost)
             if interface.isPointToPoint {
-                for neighbor in interface.sortedNeighbors where neighbor.state == .full {
+                for neighbor in interface.neighbors where neighbor.state == .full {
                     links.append(RouterLink(kind: .pointToPoint, linkID: neighbor.routerID, linkData: own, metric: cost))
                 }
                 links.append(stub)
                 continue
             }
             let dr = interface.designatedRouter
-            let fullyAdjacentToDR = interface.neighbors[dr]?.state == .full
+            let fullyAdjacentToDR = interface.neighbor(dr)?.state == .full
             let drWithAdjacency = interface.state == .designatedRouter
-                && interface.neighbors.values.contains { $0.state == .full }
+                && interface.neighbors.contains { $0.state == .full }
             if interface.state != .waiting && dr != .zero && (drWithAdjacency || fullyAdjacentToDR) {
                 links.append(RouterLink(kind: .transit, linkID: dr, linkData: own, metric: cost))
             } else {

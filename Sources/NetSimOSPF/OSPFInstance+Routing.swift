@@ -32,7 +32,7 @@ extension OSPFInstance {
             let local = interfaces.filter { $0.area == area && $0.isUp }.map { interface in
                 ShortestPathTree.LocalInterface(
                     index: interface.index, address: interface.address,
-                    neighborAddresses: Dictionary(interface.sortedNeighbors.filter { $0.state == .full }
+                    neighborAddresses: Dictionary(interface.neighbors.filter { $0.state == .full }
                         .map { ($0.routerID, $0.address) }, uniquingKeysWith: { first, _ in first }))
             }
             let database = areaDatabases[area]!
@@ -42,8 +42,9 @@ extension OSPFInstance {
         let table = OSPFRoutingTable(areas: inputs, externals: externalDatabase, routerID: routerID,
                                      isABR: isAreaBorderRouter, now: now)
         let changed = table != routingTable
+        // An unchanged table gives the same routes: nothing to install.
+        if changed { host.ospfInstallRoutes(table.routes(), replacing: routingTable.routes()) }
         routingTable = table
-        host.ospfInstallRoutes(table.routes())
         log("OSPF SPF run \(spfRuns): \(table.networks.count) routes" + (changed ? ", changed" : ", unchanged"))
         if changed { host.ospfStateChanged() }
         if isAreaBorderRouter { reconcileOriginations() }

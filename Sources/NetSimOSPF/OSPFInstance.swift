@@ -26,8 +26,7 @@ public final class OSPFInstance {
     public let areaIDs: [IPv4Address]
     var externalDatabase = LinkStateDatabase()
 
-    var armedTimers: [OSPFTimer: UInt64] = [:]
-    private var nextTimerToken: UInt64 = 0
+    var armedTimers = ArmedTimers<OSPFTimer>()
 
     /// When each self-originated LSA was last originated (for MinLSInterval).
     var lastOrigination: [ScopedLSAKey: SimTime] = [:]
@@ -120,8 +119,7 @@ public final class OSPFInstance {
 
     /// A timer armed through the host expired. Stale timers (re-armed or cancelled since) are ignored.
     public func timerFired(_ timer: OSPFTimer, token: UInt64) {
-        guard armedTimers[timer] == token else { return }
-        armedTimers[timer] = nil
+        guard armedTimers.fire(timer, token: token) else { return }
         switch timer {
         case .hello(let index):
             guard let position = slot[index] else { return }
@@ -163,16 +161,15 @@ public final class OSPFInstance {
     }
 
     func arm(_ timer: OSPFTimer, at time: SimTime) {
-        nextTimerToken += 1
-        armedTimers[timer] = nextTimerToken
-        host.ospfSchedule(timer, token: nextTimerToken, at: time)
+        let token = armedTimers.arm(timer)
+        host.ospfSchedule(timer, token: token, at: time)
     }
 
     func cancel(_ timer: OSPFTimer) {
-        armedTimers[timer] = nil
+        armedTimers.cancel(timer)
     }
 
-    func isArmed(_ timer: OSPFTimer) -> Bool { armedTimers[timer] != nil }
+    func isArmed(_ timer: OSPFTimer) -> Bool { armedTimers.isArmed(timer) }
 
     // MARK: Sending
 
@@ -238,7 +235,7 @@ extension OSPFInstance {
     public var isSettling: Bool {
         if isArmed(.spf) || isArmed(.originate) { return true }
         return interfaces.contains { interface in
-            interface.state == .waiting || interface.neighbors.values.contains { neighbor in
+            interface.state == .waiting || interface.neighbors.contains { neighbor in
                 neighbor.state == .initializing || neighbor.isExchanging || !neighbor.retransmissionList.isEmpty
             }
         }

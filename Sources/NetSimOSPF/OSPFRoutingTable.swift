@@ -23,7 +23,8 @@ public struct OSPFRoutingTable: Sendable, Equatable {
         var preference: (UInt8, UInt32, UInt8, UInt32) {
             let preferredArea: UInt8 = viaNonBackboneArea ? 0 : 1
             switch type {
-            case .none, .intraArea: return (0, cost, 0, 0)
+            // IS-IS's level types never reach an OSPF table.
+            case .none, .intraArea, .level1, .level2: return (0, cost, 0, 0)
             case .interArea: return (1, cost, 0, 0)
             case .external1: return (2, 0, preferredArea, cost)
             case .external2: return (3, cost, preferredArea, costToBoundary)
@@ -162,11 +163,18 @@ public struct OSPFRoutingTable: Sendable, Equatable {
 
     /// The routes to hand to the RIB (`[110/cost]`; E2 routes carry their external metric).
     public func routes() -> [Route] {
-        networks.keys.sorted().compactMap { prefix in
+        // Thousands of routes share a handful of next-hop sets (one per combination of
+        // neighbors): give equal sets one array, which the RIB and FIB then share too.
+        var shared: [Set<NextHop>: [NextHop]] = [:]
+        return networks.keys.sorted().compactMap { prefix in
             let path = networks[prefix]!
             guard !path.nextHops.isEmpty else { return nil }
-            return Route(prefix: prefix, source: .ospf, metric: path.cost, pathType: path.type,
-                         nextHops: Array(path.nextHops))
+            let hops = shared[path.nextHops] ?? {
+                let hops = path.nextHops.sorted()
+                shared[path.nextHops] = hops
+                return hops
+            }()
+            return Route(prefix: prefix, source: .ospf, metric: path.cost, pathType: path.type, nextHops: hops)
         }
     }
 }

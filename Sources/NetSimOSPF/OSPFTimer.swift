@@ -35,3 +35,27 @@ public enum OSPFTimer: Hashable, Sendable {
     /// The next moment some LSA in the database reaches MaxAge.
     case maxAge
 }
+
+extension OSPFTimer {
+    /// See `FastHash`: every flood looks up its neighbor's retransmission timer.
+    public func _rawHashValue(seed: Int) -> Int {
+        func slot(_ interface: Int, _ neighbor: IPv4Address = .zero) -> UInt64 {
+            UInt64(UInt32(truncatingIfNeeded: interface)) << 32 | UInt64(neighbor.value)
+        }
+        return switch self {
+        case .hello(let interface): FastHash.mix(slot(interface), 1, seed: seed)
+        case .wait(let interface): FastHash.mix(slot(interface), 2, seed: seed)
+        case .inactivity(let interface, let neighbor): FastHash.mix(slot(interface, neighbor), 3, seed: seed)
+        case .exchangeRetransmit(let interface, let neighbor): FastHash.mix(slot(interface, neighbor), 4, seed: seed)
+        case .updateRetransmit(let interface, let neighbor): FastHash.mix(slot(interface, neighbor), 5, seed: seed)
+        case .delayedAck(let interface): FastHash.mix(slot(interface), 6, seed: seed)
+        case .originate: FastHash.mix(0, 7, seed: seed)
+        case .spf: FastHash.mix(0, 8, seed: seed)
+        case .maxAge: FastHash.mix(0, 9, seed: seed)
+        case .refresh(let scoped):
+            FastHash.mix(UInt64(scoped.key.linkStateID.value) << 32 | UInt64(scoped.key.advertisingRouter.value),
+                         UInt64(scoped.area?.value ?? 0xFFFF_FFFF) << 16 | UInt64(scoped.key.type.rawValue) << 8 | 10,
+                         seed: seed)
+        }
+    }
+}

@@ -18,6 +18,14 @@ struct ShortestPathTree {
             case (.router, .network): false
             }
         }
+
+        /// See `FastHash`: Dijkstra looks vertices up at every edge.
+        func _rawHashValue(seed: Int) -> Int {
+            switch self {
+            case .network(let id): FastHash.mix(UInt64(id.value), 1, seed: seed)
+            case .router(let id): FastHash.mix(UInt64(id.value), 2, seed: seed)
+            }
+        }
     }
 
     struct Reached {
@@ -42,8 +50,9 @@ struct ShortestPathTree {
     init(database: LinkStateDatabase, root: IPv4Address, interfaces: [LocalInterface], now: SimTime) {
         var routerLSAs: [IPv4Address: RouterLSABody] = [:]
         var networkLSAs: [IPv4Address: (advertisingRouter: IPv4Address, body: NetworkLSABody)] = [:]
-        for key in database.sortedKeys {
-            guard let entry = database[key], entry.age(at: now) < LSAHeader.maxAge else { continue }
+        // Any order will do: each LSA lands in a map, and duplicates resolve by comparison.
+        for (key, entry) in database.entries {
+            guard entry.age(at: now) < LSAHeader.maxAge else { continue }
             switch entry.lsa.body {
             case .router(let body) where key.type == .router && key.linkStateID == key.advertisingRouter:
                 routerLSAs[key.advertisingRouter] = body
@@ -178,7 +187,10 @@ struct ShortestPathTree {
                     let prefix = IPv4Prefix(masking: link.linkID, mask: link.linkData)
                     var hops = path.nextHops
                     if id == root {
-                        guard let interface = local.first(where: { $0.address.prefix == prefix }) else { continue }
+                        // A loopback's host route names the interface's address, not its prefix.
+                        guard let interface = local.first(where: {
+                            $0.address.prefix == prefix || (prefix.length == 32 && $0.address.address == link.linkID)
+                        }) else { continue }
                         hops = [NextHop(address: nil, interface: interface.index)]
                     }
                     consider(prefix, Reached(distance: path.distance + UInt32(link.metric), nextHops: hops))

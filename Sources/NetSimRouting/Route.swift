@@ -5,12 +5,14 @@ public enum RouteSource: Hashable, Comparable, Sendable, CustomStringConvertible
     case connected
     case `static`
     case ospf
+    case isis
 
     public var defaultDistance: UInt8 {
         switch self {
         case .connected: 0
         case .static: 1
         case .ospf: 110
+        case .isis: 115
         }
     }
 
@@ -20,6 +22,7 @@ public enum RouteSource: Hashable, Comparable, Sendable, CustomStringConvertible
         case .connected: "C"
         case .static: "S"
         case .ospf: "O"
+        case .isis: "i"
         }
     }
 
@@ -29,18 +32,21 @@ public enum RouteSource: Hashable, Comparable, Sendable, CustomStringConvertible
         case .connected: "connected"
         case .static: "static"
         case .ospf: "ospf"
+        case .isis: "isis"
         }
     }
 }
 
 /// The kind of path a protocol route takes, where the protocol distinguishes several
-/// (RFC 2328 §11: intra-area, inter-area, type 1 and type 2 external).
+/// (RFC 2328 §11: intra-area, inter-area, type 1 and type 2 external; IS-IS level 1 and 2).
 public enum RoutePathType: Hashable, Comparable, Sendable {
     case none
     case intraArea
     case interArea
     case external1
     case external2
+    case level1
+    case level2
 
     /// The suffix after the source code in `show ip route` ("O IA", "O E2").
     public var codeSuffix: String {
@@ -49,6 +55,8 @@ public enum RoutePathType: Hashable, Comparable, Sendable {
         case .interArea: " IA"
         case .external1: " E1"
         case .external2: " E2"
+        case .level1: " L1"
+        case .level2: " L2"
         }
     }
 
@@ -60,6 +68,8 @@ public enum RoutePathType: Hashable, Comparable, Sendable {
         case .interArea: "inter-area"
         case .external1: "external-1"
         case .external2: "external-2"
+        case .level1: "level-1"
+        case .level2: "level-2"
         }
     }
 }
@@ -76,6 +86,12 @@ public struct NextHop: Hashable, Comparable, Sendable {
     public init(address: IPv4Address?, interface: Int) {
         self.address = address
         self.interface = interface
+    }
+
+    /// See `FastHash`: SPF merges next-hop sets at every equal-cost step.
+    public func _rawHashValue(seed: Int) -> Int {
+        FastHash.mix(UInt64(address?.value ?? 0) << 32 | UInt64(UInt32(truncatingIfNeeded: interface)),
+                     address == nil ? 1 : 2, seed: seed)
     }
 
     public static func < (lhs: NextHop, rhs: NextHop) -> Bool {
@@ -104,10 +120,11 @@ public struct Route: Hashable, Sendable {
         self.distance = distance ?? source.defaultDistance
         self.metric = metric
         self.pathType = pathType
-        self.nextHops = nextHops.sorted()
+        // Keep the caller's array when it is already in order: routes then share it.
+        self.nextHops = zip(nextHops, nextHops.dropFirst()).allSatisfy { $0 <= $1 } ? nextHops : nextHops.sorted()
     }
 
-    /// The code printed in the first column of `show ip route`: "C", "S", "O", "O IA", "O E2".
+    /// The code printed in the first column of `show ip route`: "C", "S", "O", "O IA", "O E2", "i L1".
     public var code: String { source.code + pathType.codeSuffix }
 
     /// Route preference: lower distance wins, then lower metric, then source order.

@@ -9,6 +9,15 @@ public struct RoutingTable: Sendable {
     /// Candidates keyed by prefix; within a prefix, one route per (source, distance), so a
     /// floating static (higher distance) can wait behind the primary.
     private var candidates: [IPv4Prefix: [Route]] = [:]
+    /// Prefixes whose candidates changed since the last selection.
+    private var changedPrefixes: Set<IPv4Prefix> = []
+    /// Prefixes with a gateway-only (recursive) candidate: their selection depends on others.
+    private var recursivePrefixes: Set<IPv4Prefix> = []
+    /// Pass 1 of the selection (routes with interfaces only), through which recursive routes
+    /// resolve; kept only while there are recursive routes (it would double the memory of a
+    /// protocol-only table).
+    private var base = ForwardingTable()
+    private var hasBase = false
     public private(set) var fib = ForwardingTable()
     /// Bumped each time the selected set changes; lets observers notice changes cheaply.
     public private(set) var version: UInt64 = 0
@@ -17,24 +26,71 @@ public struct RoutingTable: Sendable {
 
     /// Adds a candidate, replacing the one with the same prefix, source and distance.
     public mutating func setCandidate(_ route: Route) {
+        store(route)
+    }
+
+    /// Removes the candidates of one source for a prefix (of one distance only, when given).
+    public mutating func removeCandidate(_ prefix: IPv4Prefix, source: RouteSource, distance: UInt8? = nil) {
+        drop(prefix, source: source, distance: distance)
+    }
+
+    private mutating func store(_ route: Route) {
         var list = candidates[route.prefix] ?? []
         list.removeAll { $0.source == route.source && $0.distance == route.distance }
         list.append(route)
         list.sort { $0.isPreferred(over: $1) }
         candidates[route.prefix] = list
+        noteChanged(route.prefix, list: list)
     }
 
-    /// Removes the candidates of one source for a prefix (of one distance only, when given).
-    public mutating func removeCandidate(_ prefix: IPv4Prefix, source: RouteSource, distance: UInt8? = nil) {
+    private mutating func drop(_ prefix: IPv4Prefix, source: RouteSource, distance: UInt8? = nil) {
         guard var list = candidates[prefix] else { return }
+        let count = list.count
         list.removeAll { $0.source == source && (distance == nil || $0.distance == distance) }
+        guard list.count != count else { return }
         candidates[prefix] = list.isEmpty ? nil : list
+        noteChanged(prefix, list: list)
+    }
+
+    private mutating func noteChanged(_ prefix: IPv4Prefix, list: [Route]) {
+        changedPrefixes.insert(prefix)
+        if list.contains(where: \.isRecursive) {
+            recursivePrefixes.insert(prefix)
+        } else {
+            recursivePrefixes.remove(prefix)
+        }
     }
 
     /// Replaces every candidate of one source at once (a protocol's full table, or the connected set).
     public mutating func replaceCandidates(source: RouteSource, with routes: [Route]) {
-        for prefix in Array(candidates.keys) { removeCandidate(prefix, source: source) }
-        for route in routes { setCandidate(route) }
+        for prefix in Array(candidates.keys) { drop(prefix, source: source) }
+        for route in routes { store(route) }
+    }
+
+    /// The same as `replaceCandidates(source:with:)` for a source whose current candidates are
+    /// exactly `previous`: only prefixes whose routes differ are touched (a merge of the two
+    /// lists, no lookups for what stayed the same), so `reselectChanged` has little to do.
+    public mutating func replaceCandidates(source: RouteSource, with routes: [Route], replacing previous: [Route]) {
+        func ordered(_ list: [Route]) -> [Route] {
+            list.sorted { ($0.prefix, $0.distance) < ($1.prefix, $1.distance) }
+        }
+        let old = ordered(previous), new = ordered(routes)
+        var oldIndex = 0, newIndex = 0
+        while oldIndex < old.count || newIndex < new.count {
+            let prefix: IPv4Prefix
+            if oldIndex < old.count && newIndex < new.count {
+                prefix = min(old[oldIndex].prefix, new[newIndex].prefix)
+            } else {
+                prefix = oldIndex < old.count ? old[oldIndex].prefix : new[newIndex].prefix
+            }
+            // A prefix may have several routes (distances) on either side.
+            let oldStart = oldIndex, newStart = newIndex
+            while oldIndex < old.count && old[oldIndex].prefix == prefix { oldIndex += 1 }
+            while newIndex < new.count && new[newIndex].prefix == prefix { newIndex += 1 }
+            guard old[oldStart..<oldIndex] != new[newStart..<newIndex] else { continue }
+            drop(prefix, source: source)
+            for route in new[newStart..<newIndex] { store(route) }
+        }
     }
 
     /// The candidates for a prefix, most preferred first.
@@ -49,34 +105,73 @@ public struct RoutingTable: Sendable {
     @discardableResult
     public mutating func reselect(interfaceUp: (Int) -> Bool) -> Bool {
         let prefixes = candidates.keys.sorted()
-        // Pass 1: routes whose next hops name an interface.
-        var base = ForwardingTable()
-        for prefix in prefixes {
-            for route in candidates(for: prefix) where !route.isRecursive {
-                if let usable = route.restricted(to: interfaceUp) {
-                    base.insert(usable)
-                    break
-                }
+        base = ForwardingTable()
+        hasBase = !recursivePrefixes.isEmpty
+        if hasBase {
+            for prefix in prefixes {
+                if let route = baseSelection(prefix, interfaceUp: interfaceUp) { base.insert(route) }
             }
         }
-        // Pass 2: every candidate in preference order; gateway-only static routes resolve their
-        // gateway through the pass-1 table (never through another recursive route).
         var selected = ForwardingTable()
         for prefix in prefixes {
-            for route in candidates(for: prefix) {
-                let usable = route.isRecursive
-                    ? route.resolved(through: base, interfaceUp: interfaceUp)
-                    : route.restricted(to: interfaceUp)
-                if let usable {
-                    selected.insert(usable)
-                    break
-                }
-            }
+            if let route = selection(prefix, interfaceUp: interfaceUp) { selected.insert(route) }
         }
+        changedPrefixes = []
         let changed = selected.routes != fib.routes
         fib = selected
         if changed { version &+= 1 }
         return changed
+    }
+
+    /// Recomputes the selection of the prefixes whose candidates changed since the last
+    /// selection (and of recursive routes, when what they resolve through changed), assuming
+    /// interface states have not changed since then. Same result as `reselect` in that case.
+    @discardableResult
+    public mutating func reselectChanged(interfaceUp: (Int) -> Bool) -> Bool {
+        guard !changedPrefixes.isEmpty else { return false }
+        if !recursivePrefixes.isEmpty && !hasBase { return reselect(interfaceUp: interfaceUp) }
+        let prefixes = changedPrefixes.sorted()
+        changedPrefixes = []
+        var baseChanged = false
+        for prefix in prefixes where hasBase {
+            let route = baseSelection(prefix, interfaceUp: interfaceUp)
+            guard route != base.route(for: prefix) else { continue }
+            baseChanged = true
+            if let route { base.insert(route) } else { base.remove(prefix) }
+        }
+        var affected = prefixes
+        if baseChanged && !recursivePrefixes.isEmpty {
+            affected = Array(Set(prefixes).union(recursivePrefixes)).sorted()
+        }
+        var changed = false
+        for prefix in affected {
+            let route = selection(prefix, interfaceUp: interfaceUp)
+            guard route != fib.route(for: prefix) else { continue }
+            changed = true
+            if let route { fib.insert(route) } else { fib.remove(prefix) }
+        }
+        if changed { version &+= 1 }
+        return changed
+    }
+
+    /// Pass 1: the most preferred candidate whose next hops name an interface that is up.
+    private func baseSelection(_ prefix: IPv4Prefix, interfaceUp: (Int) -> Bool) -> Route? {
+        for route in candidates(for: prefix) where !route.isRecursive {
+            if let usable = route.restricted(to: interfaceUp) { return usable }
+        }
+        return nil
+    }
+
+    /// Pass 2: every candidate in preference order; gateway-only static routes resolve their
+    /// gateway through the pass-1 table (never through another recursive route).
+    private func selection(_ prefix: IPv4Prefix, interfaceUp: (Int) -> Bool) -> Route? {
+        for route in candidates(for: prefix) {
+            let usable = route.isRecursive
+                ? route.resolved(through: base, interfaceUp: interfaceUp)
+                : route.restricted(to: interfaceUp)
+            if let usable { return usable }
+        }
+        return nil
     }
 }
 
@@ -85,6 +180,8 @@ extension Route {
     var isRecursive: Bool { nextHops.contains { $0.interface == NextHop.unresolvedInterface } }
 
     func restricted(to interfaceUp: (Int) -> Bool) -> Route? {
+        // Usually every hop is usable: keep the route (and its shared array) as it is.
+        if nextHops.allSatisfy({ interfaceUp($0.interface) }) { return nextHops.isEmpty ? nil : self }
         let usable = nextHops.filter { interfaceUp($0.interface) }
         guard !usable.isEmpty else { return nil }
         var route = self

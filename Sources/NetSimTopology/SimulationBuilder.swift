@@ -4,8 +4,8 @@ import NetSimRouting
 import NetSimWire
 
 /// Turns a validated topology into a simulation ready to start: devices with their interfaces,
-/// links, static routes, each host's default gateway as a static default route, and OSPF on the
-/// routers that run it.
+/// links, static routes, each host's default gateway as a static default route, and OSPF and
+/// IS-IS on the routers that run them.
 public enum SimulationBuilder {
     public static func build(_ spec: TopologySpec, seed: UInt64 = 1,
                              stabilityWindow: SimTime = .seconds(1)) -> Simulation {
@@ -46,6 +46,13 @@ public enum SimulationBuilder {
                 preconditionFailure("topology was not validated before building: OSPF router '\(device.name)'")
             }
             simulation.enableOSPF(device: id, configuration: configuration)
+        }
+        let isis = spec.isisConfigurations()
+        for device in spec.devices where device.runsISIS {
+            guard let id = ids[device.name], let configuration = isis[device.name] else {
+                preconditionFailure("topology was not validated before building: IS-IS router '\(device.name)'")
+            }
+            simulation.enableISIS(device: id, configuration: configuration)
         }
         return simulation
     }

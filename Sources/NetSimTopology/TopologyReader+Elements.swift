@@ -60,6 +60,7 @@ extension TopologyReader {
         }
         let routes = fields["routes"].flatMap { list($0, for: "routes") }?.compactMap { readRoute($0) } ?? []
         let ospf = fields["ospf"].flatMap { readRouterOSPF($0) }
+        let isis = fields["isis"].flatMap { readRouterISIS($0) }
 
         guard let name else { return nil }
         if !interfacesComplete { gaps.devicesWithIncompleteInterfaces.insert(name) }
@@ -67,6 +68,7 @@ extension TopologyReader {
         // A device of unknown kind stays as a placeholder router; see `ParseGaps`.
         var device = DeviceSpec(name: name, kind: kind ?? .router, routerID: routerID, interfaces: interfaces,
                                 staticRoutes: routes, ospf: ospf, location: fields.location)
+        device.isis = isis
         device.valueLocations = fields.valueLocations
         return device
     }
@@ -78,6 +80,7 @@ extension TopologyReader {
         let gateway = fields["gateway"].flatMap { ipv4($0, for: "gateway") }
         let shutdown = fields["shutdown"].flatMap { bool($0, for: "shutdown") } ?? false
         let ospf = fields["ospf"].flatMap { readInterfaceOSPF($0) }
+        let isis = fields["isis"].flatMap { readInterfaceISIS($0) }
 
         var switchport: SwitchportSpec?
         if let vlan = fields["vlan"].flatMap({ integer($0, for: "vlan", in: 1...4094, what: "VLAN") }) {
@@ -95,6 +98,7 @@ extension TopologyReader {
         guard let name else { return nil }
         var interface = InterfaceSpec(name: name, address: address, gateway: gateway, switchport: switchport,
                                       shutdown: shutdown, ospf: ospf, location: fields.location)
+        interface.isis = isis
         interface.valueLocations = fields.valueLocations
         return interface
     }

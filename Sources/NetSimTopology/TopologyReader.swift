@@ -146,6 +146,8 @@ extension TopologySchema.Context {
         case .interface: "an interface"
         case .ospfRouter: "a device's 'ospf' block"
         case .ospfInterface: "an interface's 'ospf' block"
+        case .isisRouter: "a device's 'isis' block"
+        case .isisInterface: "an interface's 'isis' block"
         case .redistribution: "a 'redistribute' entry"
         default: "a \(rawValue)"
         }

@@ -12,19 +12,24 @@ enum TopologySchema {
         case ospfRouter = "device ospf"
         case ospfInterface = "interface ospf"
         case redistribution = "redistribute entry"
+        case isisRouter = "device isis"
+        case isisInterface = "interface isis"
 
         /// The implemented keys, in the order messages list them.
         var allowedKeys: [String] {
             switch self {
             case .topology: ["name", "description", "devices", "links", "script"]
-            case .device: ["name", "type", "router_id", "interfaces", "routes", "ospf"]
-            case .interface: ["name", "ip", "gateway", "vlan", "trunk", "shutdown", "ospf"]
+            case .device: ["name", "type", "router_id", "interfaces", "routes", "ospf", "isis"]
+            case .interface: ["name", "ip", "gateway", "vlan", "trunk", "shutdown", "ospf", "isis"]
             case .link: ["endpoints", "delay", "loss", "mtu"]
             case .route: ["prefix", "via", "interface", "distance"]
             case .scriptStep: ["at", "device", "command"]
             case .ospfRouter: ["redistribute"]
             case .ospfInterface: ["area", "cost", "network", "priority", "passive", "hello", "dead", "retransmit"]
             case .redistribution: ["source", "metric", "metric_type"]
+            case .isisRouter: ["net", "level", "metric_style", "leak_l2_to_l1", "overload", "lsp_lifetime", "lsp_refresh",
+                               "lsp_gen_interval", "spf_interval", "csnp_interval", "psnp_interval"]
+            case .isisInterface: ["metric", "passive", "circuit", "network", "priority", "hello", "hold"]
             }
         }
     }
@@ -36,7 +41,7 @@ enum TopologySchema {
     /// When a feature lands, remove its key here and add it to the `allowedKeys` of the contexts
     /// where it belongs.
     static let notYetSupportedKeys: Set<String> = [
-        "isis", "bgp", "mpls", "ldp", "bfd", "sr", "rsvp", "gre",
+        "bgp", "mpls", "ldp", "bfd", "sr", "rsvp", "gre",
         "vrf", "vrfs", "evpn", "vxlan", "policies",
     ]
 

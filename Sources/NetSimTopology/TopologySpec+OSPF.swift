@@ -50,15 +50,25 @@ extension TopologySpec {
     /// The network type each cabled interface ("device:interface") defaults to: point-to-point
     /// on a link of exactly two endpoints neither of which is a switch, broadcast otherwise.
     private func ospfNetworkTypes() -> [String: OSPFNetworkType] {
-        let kinds = Dictionary(devices.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        let pointToPoint = pointToPointEndpoints()
         var networks: [String: OSPFNetworkType] = [:]
         for link in links {
-            let pointToPoint = link.endpoints.count == 2 && link.endpoints.allSatisfy { kinds[$0.device] != .switch }
             for endpoint in link.endpoints {
-                networks[endpoint.description] = pointToPoint ? .pointToPoint : .broadcast
+                networks[endpoint.description] = pointToPoint.contains(endpoint.description) ? .pointToPoint : .broadcast
             }
         }
         return networks
+    }
+
+    /// The cabled interfaces ("device:interface") on a link of exactly two endpoints neither of
+    /// which is a switch: where OSPF and IS-IS default to point-to-point.
+    func pointToPointEndpoints() -> Set<String> {
+        let kinds = Dictionary(devices.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        var result: Set<String> = []
+        for link in links where link.endpoints.count == 2 && link.endpoints.allSatisfy({ kinds[$0.device] != .switch }) {
+            for endpoint in link.endpoints { result.insert(endpoint.description) }
+        }
+        return result
     }
 }
 

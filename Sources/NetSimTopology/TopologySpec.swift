@@ -1,4 +1,5 @@
 import NetSimEngine
+import NetSimISIS
 import NetSimOSPF
 import NetSimRouting
 import NetSimWire
@@ -58,6 +59,8 @@ public struct DeviceSpec: Sendable {
     public var staticRoutes: [StaticRouteSpec]
     /// The device-level `ospf:` block.
     public var ospf: OSPFRouterSpec?
+    /// The device-level `isis:` block.
+    public var isis: ISISRouterSpec?
     public var location: SourceLocation
     /// Where each key's value was written; see `TopologySpec.valueLocations`.
     public var valueLocations: [String: SourceLocation] = [:]
@@ -87,6 +90,8 @@ public struct InterfaceSpec: Sendable {
     public var shutdown: Bool
     /// The interface's `ospf:` block.
     public var ospf: OSPFInterfaceSpec?
+    /// The interface's `isis:` block.
+    public var isis: ISISInterfaceSpec?
     public var location: SourceLocation
     /// Where each key's value was written; see `TopologySpec.valueLocations`.
     public var valueLocations: [String: SourceLocation] = [:]

@@ -12,24 +12,8 @@ extension TopologyValidator {
             if device.kind == .router {
                 checkOSPFRouter(device, routerIDs: &routerIDs)
             } else {
-                checkNoOSPF(on: device)
+                checkNoRoutingBlock("ospf", protocolName: "OSPF", on: device)
             }
-        }
-    }
-
-    /// Hosts and switches do not route, so an `ospf` block on them or their ports is a mistake.
-    private mutating func checkNoOSPF(on device: DeviceSpec) {
-        let kind = device.kind.rawValue
-        let hint = device.kind == .host
-            ? "a host reaches other subnets through its 'gateway'; run OSPF on the router it uses"
-            : "a switch only bridges frames; run OSPF on the routers attached to it"
-        if let location = device.valueLocations["ospf"] {
-            report("'ospf' is only allowed on routers; '\(device.name)' is a \(kind)", at: location, hint: hint)
-        }
-        for interface in device.interfaces {
-            guard let location = interface.valueLocations["ospf"] else { continue }
-            report("'ospf' is only allowed on router interfaces; '\(interface.endpoint(of: device))' belongs to a "
-                   + "\(kind)", at: location, hint: hint)
         }
     }
 

@@ -4,7 +4,7 @@ import NetSimWire
 /// unique, link endpoints existing and addresses on a link sharing a subnet.
 ///
 /// All checks run and every problem is returned, sorted by location. The checks live in
-/// extensions by subject: device and interface rules, OSPF, links, and the script.
+/// extensions by subject: device and interface rules, OSPF, IS-IS, links, and the script.
 public struct TopologyValidator {
     let spec: TopologySpec
     let gaps: ParseGaps
@@ -34,6 +34,7 @@ public struct TopologyValidator {
         }
         validator.checkUniqueAddresses()
         validator.checkOSPF()
+        validator.checkISIS()
         validator.checkLinks()
         validator.checkScript()
         return validator.diagnostics.sorted()

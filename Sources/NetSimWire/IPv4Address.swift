@@ -24,6 +24,9 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
         value = result
     }
 
+    /// See `FastHash`.
+    public func _rawHashValue(seed: Int) -> Int { FastHash.mix(UInt64(value), seed: seed) }
+
     public static let zero = IPv4Address(0)
     public static let broadcast = IPv4Address(0xFFFF_FFFF)
 

@@ -3,8 +3,9 @@
 
 import ipaddress
 
-CODES = {"connected": "C", "static": "S", "ospf": "O"}
-PATH_CODES = {"inter-area": " IA", "external-1": " E1", "external-2": " E2"}
+CODES = {"connected": "C", "static": "S", "ospf": "O", "isis": "i"}
+PATH_CODES = {"inter-area": " IA", "external-1": " E1", "external-2": " E2", "level-1": " L1", "level-2": " L2"}
+ROUTING_PROTOCOLS = ("ospf", "isis")
 
 
 def prefix_key(prefix):
@@ -39,55 +40,71 @@ def format_hops(hops):
 
 def format_route(prefix, route, path_type=None):
     code = CODES.get(route["protocol"], route["protocol"])
-    if route["protocol"] == "ospf":
+    if route["protocol"] in ROUTING_PROTOCOLS:
         code += PATH_CODES.get(route.get("path_type") or path_type, "")
     if route["protocol"] == "connected":
         return f"{code:<5}{prefix} {format_hops(route['nexthops'])}"
     return f"{code:<5}{prefix} [{route['distance']}/{route['metric']}] {format_hops(route['nexthops'])}"
 
 
-def compare_router(frr, netsim, frr_path_types=None):
-    """Readable differences between one router's FRR and netsim tables (empty when equal)."""
+def compare_router(frr, netsim, frr_path_types=None, explain=None, expected=None):
+    """Readable differences between one router's FRR and netsim tables (empty when equal).
+    `explain(prefix, netsim route or None, FRR route or None)` may account for a difference
+    with a reason: that prefix's lines then go to `expected` (a list) with the reason first."""
     frr_path_types = frr_path_types or {}
     lines = []
     for prefix in sorted(set(frr) | set(netsim), key=prefix_key):
         mine, theirs = netsim.get(prefix), frr.get(prefix)
-        if mine is None:
-            lines.append(f"missing in netsim: {format_route(prefix, theirs, frr_path_types.get(prefix))}")
-            continue
-        if theirs is None:
-            lines.append(f"extra in netsim:   {format_route(prefix, mine)}")
-            continue
-        problems = []
-        if mine["protocol"] != theirs["protocol"]:
-            problems.append(f"protocol netsim {mine['protocol']}, FRR {theirs['protocol']}")
-        if mine["distance"] != theirs["distance"]:
-            problems.append(f"distance netsim {mine['distance']}, FRR {theirs['distance']}")
-        if mine["metric"] != theirs["metric"] and "connected" not in (mine["protocol"], theirs["protocol"]):
-            problems.append(f"metric netsim {mine['metric']}, FRR {theirs['metric']}")
-        if sorted_hops(mine["nexthops"]) != sorted_hops(theirs["nexthops"]):
-            only_netsim = sorted_hops(set(map(tuple, mine["nexthops"])) - set(map(tuple, theirs["nexthops"])))
-            only_frr = sorted_hops(set(map(tuple, theirs["nexthops"])) - set(map(tuple, mine["nexthops"])))
-            detail = []
-            if only_frr:
-                detail.append(f"only FRR has {format_hops(only_frr)}")
-            if only_netsim:
-                detail.append(f"only netsim has {format_hops(only_netsim)}")
-            problems.append("next hops differ: " + "; ".join(detail))
-        # Path types are compared once netsim reports them (FRR's come from ospfd's table).
-        if mine["protocol"] == "ospf" and theirs["protocol"] == "ospf" and "path_type" in mine:
-            frr_type = frr_path_types.get(prefix)
-            if frr_type is not None and frr_type != mine["path_type"]:
-                problems.append(f"path type netsim {mine['path_type']}, FRR {frr_type}")
-        if problems:
-            lines.append(f"{prefix}: " + "; ".join(problems))
-            lines.append(f"    netsim: {format_route(prefix, mine)}")
-            lines.append(f"    FRR:    {format_route(prefix, theirs, frr_path_types.get(prefix))}")
+        found = _prefix_differences(prefix, mine, theirs, frr_path_types.get(prefix))
+        reason = explain(prefix, mine, theirs) if found and explain is not None else None
+        if reason is not None and expected is not None:
+            expected += [reason] + ["    " + line for line in found]
+        else:
+            lines += found
     return lines
 
 
-def compare(frr_tables, netsim_tables, frr_path_types=None):
-    """{router: [difference lines]} for routers whose tables differ."""
+def _prefix_differences(prefix, mine, theirs, frr_path_type):
+    """The difference lines of one prefix (empty when both sides agree)."""
+    lines = []
+    if mine is None or theirs is None:
+        if mine is None:
+            lines.append(f"missing in netsim: {format_route(prefix, theirs, frr_path_type)}")
+        else:
+            lines.append(f"extra in netsim:   {format_route(prefix, mine)}")
+        return lines
+    problems = []
+    if mine["protocol"] != theirs["protocol"]:
+        problems.append(f"protocol netsim {mine['protocol']}, FRR {theirs['protocol']}")
+    if mine["distance"] != theirs["distance"]:
+        problems.append(f"distance netsim {mine['distance']}, FRR {theirs['distance']}")
+    if mine["metric"] != theirs["metric"] and "connected" not in (mine["protocol"], theirs["protocol"]):
+        problems.append(f"metric netsim {mine['metric']}, FRR {theirs['metric']}")
+    if sorted_hops(mine["nexthops"]) != sorted_hops(theirs["nexthops"]):
+        only_netsim = sorted_hops(set(map(tuple, mine["nexthops"])) - set(map(tuple, theirs["nexthops"])))
+        only_frr = sorted_hops(set(map(tuple, theirs["nexthops"])) - set(map(tuple, mine["nexthops"])))
+        detail = []
+        if only_frr:
+            detail.append(f"only FRR has {format_hops(only_frr)}")
+        if only_netsim:
+            detail.append(f"only netsim has {format_hops(only_netsim)}")
+        problems.append("next hops differ: " + "; ".join(detail))
+    # Path types are compared once netsim reports them (FRR's come from ospfd's table and
+    # isisd's per-level tables).
+    if mine["protocol"] == theirs["protocol"] in ROUTING_PROTOCOLS and "path_type" in mine:
+        if frr_path_type is not None and frr_path_type != mine["path_type"]:
+            problems.append(f"path type netsim {mine['path_type']}, FRR {frr_path_type}")
+    if problems:
+        lines.append(f"{prefix}: " + "; ".join(problems))
+        lines.append(f"    netsim: {format_route(prefix, mine)}")
+        lines.append(f"    FRR:    {format_route(prefix, theirs, frr_path_type)}")
+    return lines
+
+
+def compare(frr_tables, netsim_tables, frr_path_types=None, explain=None, expected=None):
+    """{router: [difference lines]} for routers whose tables differ. With `explain(router,
+    prefix, netsim route, FRR route)` returning a reason, that difference is not counted but
+    recorded in `expected` ({router: [lines]})."""
     frr_path_types = frr_path_types or {}
     differences = {}
     for router in sorted(set(frr_tables) | set(netsim_tables)):
@@ -96,9 +113,15 @@ def compare(frr_tables, netsim_tables, frr_path_types=None):
         elif router not in frr_tables:
             differences[router] = ["FRR reported no table for this router"]
         else:
-            lines = compare_router(frr_tables[router], netsim_tables[router], frr_path_types.get(router))
+            accounted = []
+            explain_here = None if explain is None else \
+                (lambda prefix, mine, theirs, router=router: explain(router, prefix, mine, theirs))
+            lines = compare_router(frr_tables[router], netsim_tables[router], frr_path_types.get(router),
+                                   explain_here, accounted)
             if lines:
                 differences[router] = lines
+            if accounted and expected is not None:
+                expected[router] = accounted
     return differences
 
 

@@ -8,6 +8,7 @@ aborted run left behind (`cleanup_leftovers`).
 
 import concurrent.futures
 import grp
+import ipaddress
 import json
 import os
 import pwd
@@ -18,6 +19,9 @@ import subprocess
 import time
 
 import compare
+import frr_isis
+import isis_model
+from topology import UnsupportedTopology
 
 PREFIX = "frrdiff-"
 L2_NAMESPACE = PREFIX + "l2"
@@ -145,12 +149,31 @@ class Router:
         self.run_dir = os.path.join(RUN_ROOT, f"{index}-{safe}")
         self.processes = {}
         self.linux_names = {}
+        # Loopbacks go onto the namespace's own `lo`, which FRR treats as a loopback (OSPF's
+        # cost-0 host routes), except where IS-IS settings differ between a router's
+        # loopbacks: one IS-IS circuit cannot carry two metrics, so those get a veth each.
+        loopbacks = [i for i in device.interfaces if i.loopback]
+        settings = {(repr(i.isis), i.isis_excluded) for i in loopbacks}
+        self.on_lo = [i for i in loopbacks if len(settings) == 1 or not device.runs_isis or i.name == "lo"]
         for n, interface in enumerate(device.interfaces):
             name = interface.name
-            if not _LINUX_NAME.match(name) or name in (".", "..") or name in self.linux_names.values():
+            if interface in self.on_lo:
+                name = "lo"
+            elif not _LINUX_NAME.match(name) or name in (".", "..", "lo") or name in self.linux_names.values():
                 name = f"if{n}"
             self.linux_names[interface.name] = name
-        self.netsim_names = {v: k for k, v in self.linux_names.items()}
+        self.netsim_names = {v: k for k, v in self.linux_names.items() if v != "lo"}
+        if self.on_lo:
+            self.netsim_names["lo"] = "lo" if device.interface("lo") in self.on_lo else self.on_lo[0].name
+
+    def netsim_name(self, linux, prefix=None):
+        """The netsim interface of a Linux one; for `lo`, the loopback that holds `prefix`."""
+        if linux == "lo" and prefix is not None:
+            network = ipaddress.IPv4Network(prefix)
+            for interface in self.on_lo:
+                if interface.ip is not None and network.subnet_of(interface.ip.network):
+                    return interface.name
+        return self.netsim_names.get(linux, linux)
 
     def vtysh(self, *commands, timeout=20):
         args = [VTYSH, "--vty_socket", self.run_dir]
@@ -173,6 +196,10 @@ class Lab:
             self.nodes[device.name] = Router(self, device, index)
             index += 1
         self.ospf_interfaces = {d.name: topology.ospf_interfaces(d) for d in topology.ospf_routers}
+        self.isis = isis_model.ISISModel(topology)
+        if self.isis.unmodelled():
+            raise UnsupportedTopology("; ".join(self.isis.unmodelled()) + ", which the harness does not model "
+                                      "(FRR 8.4 has no level-2 to level-1 route leaking)")
         self.started = False
 
     # -- building --------------------------------------------------------------------------
@@ -218,18 +245,29 @@ class Lab:
                 if len(link.endpoints) != 2 or self.topology.switch_port_up(endpoint):
                     l2.append(f"link set {port} up")
         # Interfaces on no link: a veth whose peer stays down, so the interface has no carrier
-        # and no connected route, as in netsim.
+        # and no connected route, as in netsim. Loopbacks: `lo` is the namespace's own; any
+        # other is a veth whose peer is up but on no bridge (the kernel may lack dummy
+        # interfaces), so it has carrier and its prefix but never a neighbor.
         for name, node in self.nodes.items():
             for interface in node.device.interfaces:
-                if interface.link is None:
-                    root.append(f"link add {node.linux_names[interface.name]} netns {node.namespace} type veth "
-                                f"peer name {l2_port()} netns {L2_NAMESPACE}")
+                if interface.link is not None or node.linux_names[interface.name] == "lo":
+                    continue
+                port = l2_port()
+                root.append(f"link add {node.linux_names[interface.name]} netns {node.namespace} type veth "
+                            f"peer name {port} netns {L2_NAMESPACE}")
+                if interface.loopback:
+                    l2.append(f"link set {port} up")
         ip_batch(root)
         ip_batch(l2, namespace=L2_NAMESPACE)
         for name, node in self.nodes.items():
             commands = per_node[name]
             for interface in node.device.interfaces:
                 linux = node.linux_names[interface.name]
+                if linux == "lo":
+                    # A shut-down loopback on the shared `lo` is one whose address is absent.
+                    if interface.ip is not None and not interface.shutdown:
+                        commands.append(f"addr add {interface.ip.with_prefixlen} dev lo")
+                    continue
                 if interface.ip is not None:
                     commands.append(f"addr add {interface.ip.with_prefixlen} dev {linux}")
                 if not interface.shutdown:
@@ -255,7 +293,7 @@ class Lab:
         return text
 
     def _check_tools(self):
-        for daemon in ("zebra", "ospfd", "staticd"):
+        for daemon in ("zebra", "ospfd", "isisd", "staticd"):
             if not os.access(os.path.join(FRR_DIR, daemon), os.X_OK):
                 raise LabError(f"{FRR_DIR}/{daemon} not found: install FRR (apt-get install frr)")
         if shutil.which(VTYSH) is None:
@@ -269,6 +307,12 @@ class Lab:
         device = node.device
         lines = [f"hostname {device.name}", "!"]
         for ifname, ospf in self.ospf_interfaces[device.name].items():
+            if ospf.interface.loopback:
+                # State Loopback whatever the settings: only the area matters, per address on
+                # the shared `lo`.
+                lines += [f"interface {node.linux_names[ifname]}",
+                          f" ip ospf area {ospf.area} {ospf.interface.ip.ip}", "exit", "!"]
+                continue
             hello, dead = (LAB_HELLO, LAB_DEAD) if self.topology.uniform_timers(ospf.interface) \
                 else (ospf.hello, ospf.dead)
             lines += [f"interface {node.linux_names[ifname]}",
@@ -312,6 +356,8 @@ class Lab:
         daemons = ["zebra"]
         if node.device.runs_ospf:
             daemons.append("ospfd")
+        if node.device.runs_isis:
+            daemons.append("isisd")
         if node.device.routes:
             daemons.append("staticd")
         return daemons
@@ -327,6 +373,8 @@ class Lab:
             configs = {"zebra": f"hostname {node.device.name}\n"}
             if node.device.runs_ospf:
                 configs["ospfd"] = self.ospfd_config(node)
+            if node.device.runs_isis:
+                configs["isisd"] = frr_isis.config(self.isis, node)
             if node.device.routes:
                 configs["staticd"] = self.staticd_config(node)
             for daemon, text in configs.items():
@@ -410,16 +458,24 @@ class Lab:
     # -- observing -------------------------------------------------------------------------
 
     def poll(self, node):
-        """(routes, ospf problems) of one router: routes as {prefix: route}, problems as text."""
+        """(routes, problems, link-state databases) of one router: routes as {prefix: route},
+        problems as text, the IS-IS database as {(level, LSP ID): (sequence, checksum, ATT)}."""
         commands = ["show ip route json"]
         if node.device.runs_ospf:
             commands += ["show ip ospf neighbor json", "show ip ospf interface json"]
         documents = _parse_json_stream(node.vtysh(*commands))
         if len(documents) != len(commands) or not all(isinstance(d, dict) for d in documents):
-            return None, [f"vtysh gave unexpected output: {documents!r:.300}"]
+            return None, [f"vtysh gave unexpected output: {documents!r:.300}"], None
         routes = self.normalize_routes(node, documents[0])
         problems = self.ospf_problems(node, documents[1], documents[2]) if node.device.runs_ospf else []
-        return routes, problems
+        database = None
+        if node.device.runs_isis:
+            # One vtysh for both: neighbor rows and LSP rows cannot be taken for each other.
+            text = node.vtysh("show isis neighbor", "show isis database")
+            problems += frr_isis.adjacency_problems(self.isis, node, frr_isis.parse_neighbors(text),
+                                                    self.expected_isis.get(node.device.name, {}))
+            database = frr_isis.parse_database(text)
+        return routes, problems, database
 
     def normalize_routes(self, node, table):
         """FRR's `show ip route json` reduced to the selected connected/static/OSPF routes:
@@ -427,14 +483,14 @@ class Lab:
         result = {}
         for prefix, entries in table.items():
             for entry in entries:
-                if not entry.get("selected") or entry.get("protocol") not in ("connected", "static", "ospf"):
+                if not entry.get("selected") or entry.get("protocol") not in ("connected", "static", "ospf", "isis"):
                     continue
                 hops = set()
                 for hop in entry.get("nexthops", []):
                     if not hop.get("fib"):
                         continue  # recursive parents, inactive or not installed next hops
                     name = hop.get("interfaceName")
-                    name = node.netsim_names.get(name, name)
+                    name = node.netsim_name(name, prefix)
                     address = None if entry["protocol"] == "connected" else hop.get("ip")
                     hops.add((address, name))
                 result[prefix] = {"protocol": entry["protocol"], "distance": entry.get("distance"),
@@ -467,8 +523,11 @@ class Lab:
 
     def wait_converged(self, timeout=60, stable_polls=3, interval=1.0):
         """Polls every router until all tables are identical over `stable_polls` consecutive
-        polls and OSPF has every expected adjacency Full (or 2-Way). Returns (tables, seconds)."""
+        polls, OSPF has every expected adjacency Full (or 2-Way), IS-IS every expected adjacency
+        Up at each level, and the IS-IS databases (LSP IDs, sequence numbers, checksums) are as
+        still as the tables. Returns (tables, seconds)."""
         self.expected = self.topology.expected_adjacencies()
+        self.expected_isis = self.isis.adjacencies()
         routers = [n for n in self.nodes.values() if n.device.type == "router"]
         start = time.monotonic()
         previous, stable = None, 0
@@ -477,17 +536,18 @@ class Lab:
                 tick = time.monotonic()
                 self.check_daemons()
                 results = dict(zip([n.device.name for n in routers], pool.map(self.poll, routers)))
-                tables = {name: routes for name, (routes, _) in results.items()}
-                problems = {name: issues for name, (_, issues) in results.items() if issues}
-                if not problems and tables == previous:
+                tables = {name: routes for name, (routes, _, _) in results.items()}
+                problems = {name: issues for name, (_, issues, _) in results.items() if issues}
+                state = (tables, {name: database for name, (_, _, database) in results.items()})
+                if not problems and state == previous:
                     stable += 1
                 else:
                     stable = 1 if not problems else 0
-                previous = tables
+                previous = state
                 if self.verbose:
                     summary = "; ".join(f"{name}: {issues[0]}" + (f" (+{len(issues) - 1})" if len(issues) > 1 else "")
                                         for name, issues in sorted(problems.items()))
-                    self.log(f"t={time.monotonic() - start:5.1f}s stable={stable} {summary or 'OSPF ready'}")
+                    self.log(f"t={time.monotonic() - start:5.1f}s stable={stable} {summary or 'adjacencies ready'}")
                 if stable >= stable_polls:
                     self.check_config_errors()
                     # The first of the identical polls is when FRR had converged.
@@ -496,7 +556,7 @@ class Lab:
                 if elapsed > timeout:
                     detail = "\n".join(f"  {name}: " + "; ".join(issues) for name, issues in sorted(problems.items()))
                     raise LabError(f"FRR did not converge within {timeout} s"
-                                   + (f"; OSPF not ready:\n{detail}" if detail else
+                                   + (f"; adjacencies not ready:\n{detail}" if detail else
                                       "; routing tables kept changing"))
                 time.sleep(max(0.0, interval - (time.monotonic() - tick)))
 
@@ -514,15 +574,35 @@ class Lab:
                 if not self.topology.oper_up(ospf.interface):
                     continue
                 info = interfaces.get(node.linux_names[ifname]) or {}
-                wanted = {"area": ospf.area, "cost": ospf.cost, "priority": ospf.priority,
-                          "networkType": "POINTOPOINT" if ospf.network == "point-to-point" else "BROADCAST",
-                          "passive": ospf.passive}
-                actual = {"area": info.get("area"), "cost": info.get("cost"), "priority": info.get("priority"),
-                          "networkType": info.get("networkType"), "passive": bool(info.get("timerPassiveIface"))}
+                if ospf.interface.loopback:
+                    wanted = {"networkType": "LOOPBACK" if node.linux_names[ifname] == "lo" else "BROADCAST"}
+                    actual = {"networkType": info.get("networkType")}
+                else:
+                    wanted = {"area": ospf.area, "cost": ospf.cost, "priority": ospf.priority,
+                              "networkType": "POINTOPOINT" if ospf.network == "point-to-point" else "BROADCAST",
+                              "passive": ospf.passive}
+                    actual = {"area": info.get("area"), "cost": info.get("cost"), "priority": info.get("priority"),
+                              "networkType": info.get("networkType"), "passive": bool(info.get("timerPassiveIface"))}
                 if wanted != actual:
                     problems.append(f"{node.device.name} {ifname}: wanted {wanted}, FRR has {actual}")
         if problems:
             raise LabError("FRR's OSPF interfaces differ from the topology:\n" + "\n".join(problems))
+
+    def verify_isis_interfaces(self):
+        """Checks that FRR runs every up IS-IS circuit with the type, levels, metric, priority and
+        passivity the topology asks for."""
+        problems = []
+        for node in self.nodes.values():
+            if node.device.runs_isis:
+                interfaces = frr_isis.parse_interfaces(node.vtysh("show isis interface detail"))
+                problems += frr_isis.interface_problems(self.isis, self.topology, node, interfaces)
+        if problems:
+            raise LabError("FRR's IS-IS circuits differ from the topology:\n" + "\n".join(problems))
+
+    def isis_path_types(self):
+        """{router: {prefix: 'level-1' | 'level-2'}} from `show isis route`."""
+        return {node.device.name: frr_isis.parse_route_levels(node.vtysh("show isis route"))
+                for node in self.nodes.values() if node.device.runs_isis}
 
     def ospf_path_types(self):
         """{router: {prefix: path type name}} from `show ip ospf route json`."""

@@ -8,20 +8,35 @@ The semantics mirrored here (they must match netsim's SimulationBuilder):
 - Interface defaults: area 0, cost 10, priority 1, not passive, hello 10, dead 4 * hello.
   Network type: point-to-point when the interface's link has exactly two endpoints and neither
   is a switch, otherwise broadcast.
-- Router ID: `router_id`, else the highest interface address.
+- Router ID: `router_id`, else the highest loopback address, else the highest interface address.
+- Loopbacks run OSPF passive, announced as a host route to their address with cost 0.
 - `redistribute: [connected]` or `[{source: static, metric: 50, metric_type: 1}]`; defaults
   metric 20, type 2.
 - An interface is operationally up when it is not shut down, is on a link, and on a
   two-endpoint link the other end is not shut down either (Simulation.computeOperUp).
+  Loopbacks (`lo`, `lo<digits>`) are never on a link and are up unless shut down.
+
+IS-IS (isis_model.py holds the rules: adjacencies per level, which prefixes each router
+advertises, FRR's L1-into-L2 shortfall): a router runs IS-IS when it has a router-level `isis`
+block, whose `net` is required.
 """
 
 import ipaddress
+import re
 
 import yamlsubset
 
 
 class TopologyError(Exception):
     pass
+
+
+LOOPBACK_NAME = re.compile(r"^lo[0-9]*$")
+
+
+def is_loopback_name(name):
+    """netsim's loopback rule: an interface named `lo` or `lo` followed by digits."""
+    return bool(LOOPBACK_NAME.match(name))
 
 
 class UnsupportedTopology(TopologyError):
@@ -55,6 +70,17 @@ def area_id(value, where):
     raise TopologyError(f"{where}: area {value!r} is neither a number nor a dotted quad")
 
 
+def protocol_block(spec, key, where):
+    """(settings or None, excluded) of an interface's `ospf`/`isis` key: `false` keeps the
+    interface out of the protocol, `true` is an empty block."""
+    block = spec.get(key)
+    if isinstance(block, bool):
+        return ({} if block else None), block is False
+    if block is not None and not isinstance(block, dict):
+        raise TopologyError(f"{where}: interface {key} must be a mapping")
+    return block, False
+
+
 class Interface:
     def __init__(self, device, spec, where):
         if not isinstance(spec, dict) or "name" not in spec:
@@ -66,13 +92,9 @@ class Interface:
         self.vlan = spec.get("vlan")
         self.trunk = spec.get("trunk")
         self.shutdown = bool(spec.get("shutdown", False))
-        self.ospf = spec.get("ospf")
-        # `ospf: false` keeps the interface out of OSPF; `ospf: true` is an empty block.
-        self.ospf_excluded = self.ospf is False
-        if isinstance(self.ospf, bool):
-            self.ospf = {} if self.ospf else None
-        if self.ospf is not None and not isinstance(self.ospf, dict):
-            raise TopologyError(f"{where}: interface ospf must be a mapping")
+        self.loopback = is_loopback_name(self.name)
+        self.isis, self.isis_excluded = protocol_block(spec, "isis", where)
+        self.ospf, self.ospf_excluded = protocol_block(spec, "ospf", where)
         self.link = None  # set by Topology
 
     @property
@@ -96,8 +118,11 @@ class Device:
                            for n, i in enumerate(spec.get("interfaces") or [])]
         self.routes = list(spec.get("routes") or [])
         self.ospf_block = spec.get("ospf")
+        self.isis_block = spec.get("isis")
+        if self.isis_block is not None and not isinstance(self.isis_block, dict):
+            raise TopologyError(f"{where}: isis must be a mapping")
         self.unsupported = sorted(k for k in spec if k in (
-            "isis", "bgp", "mpls", "ldp", "bfd", "sr", "rsvp", "gre", "vrf", "vrfs", "evpn", "vxlan", "policies"))
+            "bgp", "mpls", "ldp", "bfd", "sr", "rsvp", "gre", "vrf", "vrfs", "evpn", "vxlan", "policies"))
 
     def interface(self, name):
         for interface in self.interfaces:
@@ -111,10 +136,16 @@ class Device:
             self.ospf_block is not None or any(i.ospf is not None for i in self.interfaces))
 
     @property
+    def runs_isis(self):
+        return self.type == "router" and self.isis_block is not None
+
+    @property
     def effective_router_id(self):
         if self.router_id:
             return str(self.router_id)
-        addresses = [i.ip.ip for i in self.interfaces if i.ip is not None]
+        # FRR's zebra (and netsim): the highest loopback address, else the highest address.
+        addresses = ([i.ip.ip for i in self.interfaces if i.ip is not None and i.loopback]
+                     or [i.ip.ip for i in self.interfaces if i.ip is not None])
         if not addresses:
             raise TopologyError(f"{self.name}: no router_id and no interface address to take one from")
         return str(max(addresses))
@@ -192,6 +223,8 @@ class Topology:
                 endpoints.append(interface)
             link = Link(n, endpoints, int(spec.get("mtu") or 1500))
             for interface in endpoints:
+                if interface.loopback:
+                    raise TopologyError(f"links[{n}]: {interface!r} is a loopback and cannot be on a link")
                 interface.link = link
             self.links.append(link)
         for device in self.devices.values():
@@ -210,7 +243,13 @@ class Topology:
     def ospf_routers(self):
         return [d for d in self.routers if d.runs_ospf]
 
+    @property
+    def isis_routers(self):
+        return [d for d in self.routers if d.runs_isis]
+
     def oper_up(self, interface):
+        if interface.loopback:
+            return not interface.shutdown
         if interface.shutdown or interface.link is None:
             return False
         link = interface.link

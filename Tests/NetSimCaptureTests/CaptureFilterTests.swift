@@ -25,16 +25,16 @@ struct CaptureFilterTests {
     @Test func everyMalformedTermIsReported() {
         #expect(throws: CaptureFilterError([
             "'r1': not a filter term (terms are device:NAME, interface:DEVICE:IFACE (or DEVICE:IFACE), "
-                + "link:DEVICE:IFACE, proto:arp|ipv4|icmp|udp|ospf)",
+                + "link:DEVICE:IFACE, proto:arp|ipv4|icmp|udp|ospf|isis)",
             "term 2 is empty",
-            "'proto:tcp': unknown protocol 'tcp' (protocols: arp, ipv4, icmp, udp, ospf)",
+            "'proto:tcp': unknown protocol 'tcp' (protocols: arp, ipv4, icmp, udp, ospf, isis)",
             "'link:r1': expected link:DEVICE:IFACE, e.g. link:r1:eth0",
             "'interface:r1:eth0:x': expected interface:DEVICE:IFACE, e.g. interface:r1:eth0",
             "'device:': expected device:NAME, e.g. device:r1",
             "'a:b:c': not a filter term (terms are device:NAME, interface:DEVICE:IFACE (or DEVICE:IFACE), "
-                + "link:DEVICE:IFACE, proto:arp|ipv4|icmp|udp|ospf)",
+                + "link:DEVICE:IFACE, proto:arp|ipv4|icmp|udp|ospf|isis)",
             "':eth0': not a filter term (terms are device:NAME, interface:DEVICE:IFACE (or DEVICE:IFACE), "
-                + "link:DEVICE:IFACE, proto:arp|ipv4|icmp|udp|ospf)",
+                + "link:DEVICE:IFACE, proto:arp|ipv4|icmp|udp|ospf|isis)",
         ])) {
             try CaptureFilter.parse("r1,,proto:tcp,link:r1,interface:r1:eth0:x,device:,a:b:c,:eth0")
         }
@@ -42,7 +42,7 @@ struct CaptureFilterTests {
 
     @Test(arguments: ["", " ", ",", " , "]) func anEmptyFilterIsAnError(text: String) {
         #expect(throws: CaptureFilterError(["the filter is empty; terms are device:NAME, interface:DEVICE:IFACE "
-                                            + "(or DEVICE:IFACE), link:DEVICE:IFACE, proto:arp|ipv4|icmp|udp|ospf"])) {
+                                            + "(or DEVICE:IFACE), link:DEVICE:IFACE, proto:arp|ipv4|icmp|udp|ospf|isis"])) {
             try CaptureFilter.parse(text)
         }
     }

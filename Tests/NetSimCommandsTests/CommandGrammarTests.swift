@@ -82,19 +82,19 @@ struct CommandGrammarTests {
         #expect(error("show ospf database router eth0")
                 == "unknown word 'eth0' after 'show ospf database router'; expected one of: <link-state-id>")
         // 'neighbor' is a synonym only where 'neighbors' fits.
-        #expect(error("show neighbor") == "unknown word 'neighbor' after 'show'; expected one of: arp, interfaces, ip, mac, ospf")
+        #expect(error("show neighbor") == "unknown word 'neighbor' after 'show'; expected one of: arp, interfaces, ip, isis, mac, ospf")
         #expect(error("show ip protocols --json extra") == "unexpected word 'extra' after 'show ip protocols'")
     }
 
     @Test func ambiguousWordNamesTheCandidates() {
         // After "show", "i" starts both "interfaces" and "ip".
-        #expect(error("sh i") == "ambiguous command word 'i': could be interfaces, ip")
-        #expect(error("show i route") == "ambiguous command word 'i': could be interfaces, ip")
+        #expect(error("sh i") == "ambiguous command word 'i': could be interfaces, ip, isis")
+        #expect(error("show i route") == "ambiguous command word 'i': could be interfaces, ip, isis")
     }
 
     @Test func unknownWordListsTheExpectedWords() {
         #expect(error("frobnicate") == "unknown word 'frobnicate'; expected one of: help, interface, ping, route, show, traceroute")
-        #expect(error("show foo") == "unknown word 'foo' after 'show'; expected one of: arp, interfaces, ip, mac, ospf")
+        #expect(error("show foo") == "unknown word 'foo' after 'show'; expected one of: arp, interfaces, ip, isis, mac, ospf")
         #expect(error("show ip route eth0") == "unknown word 'eth0' after 'show ip route'; expected one of: <address|prefix>")
         #expect(error("route add 10.0.0.0/8 via 1.2.3.4 distance x")
                 == "unknown word 'x' after 'route add 10.0.0.0/8 via 1.2.3.4 distance'; expected one of: <number>")
@@ -151,7 +151,8 @@ struct CommandGrammarTests {
         #expect(syntax.contains("interface no shutdown <interface>"))
         #expect(syntax.contains("show [ip] ospf neighbors [--json]"))
         #expect(syntax.contains("show [ip] ospf database <lsa-type> <link-state-id> [--json]"))
-        #expect(grammar.commands.count == 23)
+        #expect(syntax.contains("show isis database detail [--json]"))
+        #expect(grammar.commands.count == 29)
         #expect(Set(grammar.commands.map(\.action)) == Set(CommandAction.allCases))
     }
 }

@@ -16,8 +16,8 @@ struct CommandProcessorTests {
         #expect(asJSON.output == #"{"error":"no device 'r9' (devices: r1, r2, r3, h1, h3)"}"#)
 
         let grammar = execute("sh i", on: "r1", in: sim)
-        #expect(grammar.text == "% ambiguous command word 'i': could be interfaces, ip")
-        #expect(grammar.json == .object(["error": .string("ambiguous command word 'i': could be interfaces, ip")]))
+        #expect(grammar.text == "% ambiguous command word 'i': could be interfaces, ip, isis")
+        #expect(grammar.json == .object(["error": .string("ambiguous command word 'i': could be interfaces, ip, isis")]))
         #expect(execute("ping 1.2.3.4 -c 0 --json", on: "h1", in: sim).output
                 == #"{"error":"option -c needs N between 1 and 10000"}"#)
     }
@@ -182,9 +182,9 @@ struct CommandProcessorTests {
         let sim = converged(staticTriangle())
         #expect(execute("show\tarp\t--json", on: "h1", in: sim).output == "[]")
         #expect(execute("show bogus --json", on: "h1", in: sim).output
-                == #"{"error":"unknown word 'bogus' after 'show'; expected one of: arp, interfaces, ip, mac, ospf"}"#)
+                == #"{"error":"unknown word 'bogus' after 'show'; expected one of: arp, interfaces, ip, isis, mac, ospf"}"#)
         #expect(execute("show\tbogus\t--json", on: "h1", in: sim).output
-                == #"{"error":"unknown word 'bogus' after 'show'; expected one of: arp, interfaces, ip, mac, ospf"}"#)
+                == #"{"error":"unknown word 'bogus' after 'show'; expected one of: arp, interfaces, ip, isis, mac, ospf"}"#)
         #expect(execute("show\tarp\t--json", on: "r9", in: sim).output
                 == #"{"error":"no device 'r9' (devices: r1, r2, r3, h1, h3)"}"#)
     }

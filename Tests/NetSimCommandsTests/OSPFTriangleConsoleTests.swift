@@ -64,7 +64,7 @@ struct OSPFTriangleConsoleTests {
         ])
         // The dead time counts down from the 40 s dead interval since the last Hello (10 s apart).
         let instance = try #require(sim.devices[0].ospf)
-        for (row, neighbor) in zip(rows.dropFirst(), instance.interfaces.flatMap(\.sortedNeighbors)) {
+        for (row, neighbor) in zip(rows.dropFirst(), instance.interfaces.flatMap(\.neighbors)) {
             #expect(isFRRSeconds(row[3]), "\(row[3])")
             let remaining = neighbor.deadline - sim.now
             #expect(remaining > .seconds(30) && remaining <= .seconds(40))
@@ -82,7 +82,7 @@ struct OSPFTriangleConsoleTests {
         let neighbors = try #require(elements(result.json))
         #expect(neighbors.count == 2)
         let instance = try #require(sim.devices[0].ospf)
-        let deadlines = instance.interfaces.flatMap(\.sortedNeighbors).map { ($0.deadline - sim.now).milliseconds }
+        let deadlines = instance.interfaces.flatMap(\.neighbors).map { ($0.deadline - sim.now).milliseconds }
         for (index, (id, interface, address)) in [("2.2.2.2", "eth0", "10.0.12.2"),
                                                   ("3.3.3.3", "eth1", "10.0.13.3")].enumerated() {
             #expect(neighbors[index] == .object([
@@ -282,7 +282,7 @@ struct OSPFTriangleConsoleTests {
             Administrative distances: connected 0, static 1
             """)
         #expect(execute("show ip protocols --json", on: "h1", in: sim).output
-                == #"{"distances":{"connected":0,"static":1},"ospf":null}"#)
+                == #"{"distances":{"connected":0,"static":1},"isis":null,"ospf":null}"#)
     }
 
     @Test func processSummary() throws {

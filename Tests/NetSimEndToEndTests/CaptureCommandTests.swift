@@ -1,4 +1,5 @@
 import Foundation
+import NetSimWire
 import NetSimCapture
 import Testing
 
@@ -28,7 +29,7 @@ final class CaptureCommandTests {
         #expect(output.status == 2)
         #expect(output.stdout.isEmpty)
         #expect(output.stderr == """
-            error: --pcap-filter: 'proto:tcp': unknown protocol 'tcp' (protocols: arp, ipv4, icmp, udp, ospf)
+            error: --pcap-filter: 'proto:tcp': unknown protocol 'tcp' (protocols: arp, ipv4, icmp, udp, ospf, isis)
 
             """)
         let names = try NetsimBinary.run(["run", triangle, "--pcap", path("out.pcapng"),
@@ -107,6 +108,28 @@ final class CaptureCommandTests {
         let r3In = file.packets.filter { $0.interface == 1 && $0.flags == 1 }.map(\.data)
         #expect(r1Out == r3In)
         #expect(output.stdout.hasSuffix("Captured \(file.packets.count) frames on 2 interfaces to \(path("icmp.pcapng"))\n"))
+    }
+
+    /// The seed's IS-IS hierarchy with `proto:isis`: every frame is an 802.3/LLC IS-IS PDU to
+    /// AllISs that the codec reads back (LSP checksums verified), of every kind the run sends.
+    @Test
+    func isisFramesDecodeAsIsis() throws {
+        let output = try NetsimBinary.run(["run", NetsimBinary.example("isis-hierarchy.yaml"), "--pcap",
+                                           path("isis.pcapng"), "--pcap-filter", "proto:isis"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let file = try PcapNGFile(try bytes("isis.pcapng"))
+        var kinds: Set<String> = []
+        for packet in file.packets {
+            let frame = try EthernetFrame(decoding: packet.data)
+            guard case .isis(let pdu) = frame.payload else {
+                Issue.record("not IS-IS: \(frame)")
+                continue
+            }
+            #expect(frame.destination == ISISPDU.allISs)
+            #expect(Array(packet.data[14..<17]) == [0xFE, 0xFE, 0x03])
+            kinds.insert(pdu.name)
+        }
+        #expect(kinds == ["P2P IIH", "L1 LSP", "L2 LSP", "L1 CSNP", "L2 CSNP", "L1 PSNP", "L2 PSNP"])
     }
 
     @Test

@@ -6,7 +6,8 @@ struct RunCommandTests {
     @Test("every example runs to completion")
     func examplesRun() throws {
         for example in ["static-triangle.yaml", "static-failover.yaml", "switched-lan.yaml", "ospf-triangle.yaml",
-                        "ospf-failover.yaml", "ospf-broadcast.yaml", "ospf-multiarea.yaml"] {
+                        "ospf-failover.yaml", "ospf-broadcast.yaml", "ospf-multiarea.yaml", "isis-hierarchy.yaml",
+                        "isis-leaking.yaml"] {
             let output = try NetsimBinary.run(["run", NetsimBinary.example(example)])
             #expect(output.status == 0, "\(example): \(output.stderr)")
             #expect(output.stdout.contains("Simulation complete:"), "\(example)")
@@ -16,7 +17,7 @@ struct RunCommandTests {
     @Test("two runs of the same topology print identical bytes apart from wall-clock figures")
     func determinism() throws {
         for example in ["static-triangle.yaml", "static-failover.yaml", "switched-lan.yaml", "ospf-triangle.yaml",
-                        "ospf-broadcast.yaml", "ospf-multiarea.yaml"] {
+                        "ospf-broadcast.yaml", "ospf-multiarea.yaml", "isis-hierarchy.yaml", "isis-leaking.yaml"] {
             let first = try NetsimBinary.run(["run", NetsimBinary.example(example)])
             let second = try NetsimBinary.run(["run", NetsimBinary.example(example)])
             #expect(first.deterministicStdout == second.deterministicStdout, "\(example)")
@@ -45,6 +46,24 @@ struct RunCommandTests {
         let golden = try String(contentsOf: NetsimBinary.packageRoot
             .appendingPathComponent("Tests/NetSimEndToEndTests/Golden/\(example).txt"), encoding: .utf8)
         #expect(output.deterministicStdout == golden)
+    }
+
+    /// The seed's IS-IS hierarchy verbatim: r1-r2 L1 and r2-r3 L2 adjacencies, both databases,
+    /// and r1 reaching 192.0.2.3 through the ATT-bit default route; its copy with leaking on r2
+    /// shows the seed's leaked "i L2 192.0.2.3/32 [115/20]" line.
+    @Test("the seed's IS-IS hierarchy and its leaking copy match their golden output",
+          arguments: ["isis-hierarchy", "isis-leaking"])
+    func isisGolden(example: String) throws {
+        let output = try NetsimBinary.run(["run", NetsimBinary.example(example + ".yaml")])
+        let golden = try String(contentsOf: NetsimBinary.packageRoot
+            .appendingPathComponent("Tests/NetSimEndToEndTests/Golden/\(example).txt"), encoding: .utf8)
+        #expect(output.deterministicStdout == golden)
+        if example == "isis-leaking" {
+            #expect(output.stdout.contains("i L2 192.0.2.3/32 [115/20] via 10.1.0.2, eth0\n"
+                                           + "     (route leaked from L2 to L1 by ABR r2)"))
+        } else {
+            #expect(output.stdout.contains("i L1 0.0.0.0/0 [115/10] via 10.1.0.2, eth0"))
+        }
     }
 
     @Test("--format json prints one document with every script result")

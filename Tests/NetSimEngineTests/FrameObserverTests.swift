@@ -28,6 +28,7 @@ struct FrameObserverTests {
                 } else {
                     what = "ipv4"
                 }
+            case .isis(let pdu): what = pdu.name
             }
             seen.append(Seen(ms: captured.time.nanoseconds / 1_000_000,
                              place: "\(device.name):\(device.interfaces[captured.interface].name)",

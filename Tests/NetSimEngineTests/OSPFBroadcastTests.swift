@@ -55,9 +55,9 @@ struct OSPFBroadcastTests {
             #expect(net.ospfInterface(device).backupDesignatedRouter == ip("10.0.0.3"))
         }
         // DROthers are 2-Way with each other and Full with the DR and BDR.
-        let r1Neighbors = Dictionary(uniqueKeysWithValues: net.ospfInterface(0).sortedNeighbors.map { ($0.routerID, $0.state) })
+        let r1Neighbors = Dictionary(uniqueKeysWithValues: net.ospfInterface(0).neighbors.map { ($0.routerID, $0.state) })
         #expect(r1Neighbors == [ip("2.2.2.2"): .twoWay, ip("3.3.3.3"): .full, ip("4.4.4.4"): .full])
-        #expect(net.ospfInterface(3).sortedNeighbors.allSatisfy { $0.state == .full })
+        #expect(net.ospfInterface(3).neighbors.allSatisfy { $0.state == .full })
     }
 
     @Test func theDROriginatesTheNetworkLSAAndEveryoneRoutesThroughTheSegment() throws {

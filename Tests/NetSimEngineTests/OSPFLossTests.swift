@@ -45,6 +45,6 @@ struct OSPFLossTests {
         #expect(sim.convergedAt != nil)
         #expect(sim.links[0].framesLost > 0)
         #expect(sim.devices[1].rib.fib.routes.filter { $0.code == "O E2" }.count == 120)
-        #expect(sim.devices[1].ospf!.interfaces[0].sortedNeighbors.map(\.state) == [.full])
+        #expect(sim.devices[1].ospf!.interfaces[0].neighbors.map(\.state) == [.full])
     }
 }

@@ -17,8 +17,8 @@ struct OSPFReconvergenceTests {
                 && !net.sim.devices.contains { $0.ospf?.isSettling == true }
         }
         // Carrier loss tears the adjacency down at once on both ends; r2 is now reached via r3.
-        #expect(net.sim.devices[net.r1].ospf!.interfaces[0].sortedNeighbors.isEmpty)
-        #expect(net.sim.devices[net.r2].ospf!.interfaces[0].sortedNeighbors.isEmpty)
+        #expect(net.sim.devices[net.r1].ospf!.interfaces[0].neighbors.isEmpty)
+        #expect(net.sim.devices[net.r2].ospf!.interfaces[0].neighbors.isEmpty)
         let across = try #require(net.sim.route(net.r1, "10.0.23.0/24"))
         #expect(across.metric == 20)
         #expect(net.sim.gateways(net.r1, "10.0.23.0/24") == ["10.0.13.3"])
@@ -62,15 +62,15 @@ struct OSPFReconvergenceTests {
         sim.start()
         _ = sim.run(until: .seconds(3600), maxEvents: testEventBudget) { sim.convergedAt != nil }
         #expect(sim.route(1, "10.0.1.0/24")?.metric == 11)
-        #expect(sim.devices[1].ospf!.interfaces[0].sortedNeighbors.map(\.state) == [.full])
+        #expect(sim.devices[1].ospf!.interfaces[0].neighbors.map(\.state) == [.full])
 
         let lastHello = sim.now
         sim.setAdminState(device: 0, interface: 0, up: false)
         _ = sim.run(until: lastHello + .seconds(120), maxEvents: testEventBudget) {
-            sim.devices[1].ospf!.interfaces[0].sortedNeighbors.isEmpty
+            sim.devices[1].ospf!.interfaces[0].neighbors.isEmpty
         }
         let detected = sim.now
-        #expect(sim.devices[1].ospf!.interfaces[0].sortedNeighbors.isEmpty)
+        #expect(sim.devices[1].ospf!.interfaces[0].neighbors.isEmpty)
         // Dead interval 40 s after the last Hello r2 heard (at most one hello interval before the failure).
         #expect(detected - lastHello <= .seconds(40))
         #expect(detected - lastHello > .seconds(29))

@@ -66,8 +66,13 @@ struct LoopbackTests {
             #expect(route.code == "O" && route.metric == 10)
         }
         #expect(r2.rib.fib.lookup(IPv4Address(10, 9, 0, 7)) == nil)
-        // r1 itself routes the loopbacks as connected.
+        // r1 itself routes the loopbacks' prefixes as connected; its own host route for lo1's
+        // address (a stub of its router-LSA, §16.1) is more specific, as on FRR:
+        // "O 10.9.0.1/32 [110/0] is directly connected, lo1".
         #expect(r1.rib.fib.lookup(IPv4Address(10, 9, 0, 7))?.code == "C")
+        let own = try #require(r1.rib.fib.lookup(IPv4Address(10, 9, 0, 1)))
+        #expect(own.code == "O" && own.metric == 0 && own.prefix.length == 32)
+        #expect(own.nextHops == [NextHop(address: nil, interface: 2)])
     }
 
     @Test func aLoopbacksWholePrefixAnswersPings() throws {

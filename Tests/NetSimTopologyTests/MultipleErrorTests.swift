@@ -15,7 +15,7 @@ import Testing
                 ipp: 10.0.12.1/24
               - name: eth1
                 ip: 10.0.13.300/24
-                isis: { area: 0 }
+                bgp: { asn: 65001 }
           - name: r2
             type: rotuer
             interfaces:
@@ -43,9 +43,9 @@ import Testing
         let diagnostics = Support.diagnostics(Self.brokenFile)
         let found = diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
         #expect(found == [
-            "7:9 unknown key 'ipp' in interface; expected one of: name, ip, gateway, vlan, trunk, shutdown, ospf",
+            "7:9 unknown key 'ipp' in interface; expected one of: name, ip, gateway, vlan, trunk, shutdown, ospf, isis",
             "9:13 invalid CIDR '10.0.13.300/24' for 'ip': '10.0.13.300' is not an IPv4 address (300 is above 255)",
-            "10:9 'isis' is not supported yet in this netsim version",
+            "10:9 'bgp' is not supported yet in this netsim version",
             "12:11 unknown device type 'rotuer'; expected one of: router, host, switch",
             "21:18 gateway 10.0.2.1 of 'h1:eth0' is not inside its subnet 10.0.1.0/24",
             "22:11 duplicate device name 'h1'",
@@ -62,7 +62,7 @@ import Testing
         }
         let lines = error.description.split(separator: "\n")
         #expect(lines.first.map(String.init) == "broken.yaml:7:9: error: unknown key 'ipp' in interface; expected "
-                + "one of: name, ip, gateway, vlan, trunk, shutdown, ospf")
+                + "one of: name, ip, gateway, vlan, trunk, shutdown, ospf, isis")
         #expect(lines[1] == "  hint: did you mean 'ip'?")
         #expect(lines.filter { $0.hasPrefix("broken.yaml:") }.count == 9)
         #expect(lines.allSatisfy { $0.hasPrefix("broken.yaml:") || $0.hasPrefix("  hint: ") })
@@ -93,7 +93,7 @@ import Testing
             """, links: Support.twoRoutersLink)
         #expect(Support.messages(yaml) == [
             "missing required key 'name' in interface",
-            "unknown key 'nmae' in interface; expected one of: name, ip, gateway, vlan, trunk, shutdown, ospf",
+            "unknown key 'nmae' in interface; expected one of: name, ip, gateway, vlan, trunk, shutdown, ospf, isis",
         ])
     }
 

@@ -164,9 +164,9 @@ import Testing
         #expect(Support.messages(Self.routers(interfaceBlock: "yes")) == [])
     }
 
-    @Test func ospfIsNoLongerAnUnsupportedKeyButISISStillIs() {
+    @Test func ospfIsNoLongerAnUnsupportedKeyButBGPStillIs() {
         #expect(!TopologySchema.notYetSupportedKeys.contains("ospf"))
-        #expect(TopologySchema.notYetSupportedKeys.contains("isis"))
+        #expect(TopologySchema.notYetSupportedKeys.contains("bgp"))
         #expect(TopologySchema.Context.device.allowedKeys.contains("ospf"))
         #expect(TopologySchema.Context.interface.allowedKeys.contains("ospf"))
     }

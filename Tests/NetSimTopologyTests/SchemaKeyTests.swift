@@ -17,12 +17,12 @@ import Testing
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostics.count == 1)
         #expect(diagnostic.message
-            == "unknown key 'ipp' in interface; expected one of: name, ip, gateway, vlan, trunk, shutdown, ospf")
+            == "unknown key 'ipp' in interface; expected one of: name, ip, gateway, vlan, trunk, shutdown, ospf, isis")
         #expect(diagnostic.hint == "did you mean 'ip'?")
         #expect(diagnostic.location == SourceLocation(file: Support.file, line: 7, column: 9))
         #expect(diagnostic.description == """
             test.yaml:7:9: error: unknown key 'ipp' in interface; expected one of: name, ip, gateway, vlan, \
-            trunk, shutdown, ospf
+            trunk, shutdown, ospf, isis
               hint: did you mean 'ip'?
             """)
     }

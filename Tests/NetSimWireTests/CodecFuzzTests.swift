@@ -15,6 +15,7 @@ struct CodecFuzzTests {
         _ = try? OSPFPacket(decoding: bytes)
         _ = try? LSA(decoding: bytes)
         _ = try? LSAHeader(decoding: bytes)
+        _ = try? ISISPDU(decoding: bytes)
     }
 
     /// The length of a frame before its padding.
@@ -58,6 +59,7 @@ struct CodecFuzzTests {
                 (generator.lsa().encoded(), { _ = try LSA(decoding: $0) }),
                 (generator.arp().encoded(), { _ = try ARPPacket(decoding: $0) }),
                 (generator.lsaHeader().encoded(), { _ = try LSAHeader(decoding: $0) }),
+                (generator.isisPDU().encoded(), { _ = try ISISPDU(decoding: $0) }),
                 (generator.icmp().encoded(), { _ in throw WireDecodingError(.badLength(0), field: "", offset: 0) }),
             ]
             for (bytes, decode) in cases {
@@ -123,6 +125,13 @@ struct CodecFuzzTests {
             if length >= 20 && length <= lsa.count { ChecksumRepair.lsa(&lsa, at: 0) }
             if let decoded = try? LSA(decoding: lsa) {
                 #expect(decoded.encoded() == lsa)
+            }
+            var pdu = ISISPDU.lsp(generator.lsp()).encoded()
+            let pduIndex = Int.random(in: 0..<pdu.count, using: &random)
+            pdu[pduIndex] ^= UInt8.random(in: 1...255, using: &random)
+            if pdu.count >= 27 { ChecksumRepair.isisLSP(&pdu) }
+            if let decoded = try? ISISPDU(decoding: pdu) {
+                #expect(try ISISPDU(decoding: decoded.encoded()) == decoded)
             }
         }
     }

@@ -5,6 +5,7 @@ import Testing
 struct CodecRoundTripTests {
     /// A name for each variant, to show that the random values cover them all.
     static func variant(of frame: EthernetFrame) -> String {
+        if case .isis(let pdu) = frame.payload { return "IS-IS \(pdu.name)" }
         guard case .ipv4(let packet) = frame.payload else { return "arp" }
         switch packet.payload {
         case .udp: return "udp"
@@ -34,7 +35,10 @@ struct CodecRoundTripTests {
         let expected: Set<String> = Set(["arp", "udp", "echo request", "echo reply", "time exceeded"]
             + PacketGenerator.unreachableCodes.map { "unreachable \($0.rawValue)" }
             + ["Hello", "DB Description", "LS Request", "LS Update", "LS Ack"]
-            + LSAType.allCases.map { "LS Update with \($0)" })
+            + LSAType.allCases.map { "LS Update with \($0)" }
+            + (["P2P IIH"] + ["L1", "L2"].flatMap { level in
+                ["LAN IIH", "LSP", "CSNP", "PSNP"].map { "\(level) \($0)" }
+            }).map { "IS-IS " + $0 })
         #expect(variants == expected)
     }
 
@@ -57,6 +61,9 @@ struct CodecRoundTripTests {
                 #expect(ospf.encoded().count == ospf.wireLength)
                 #expect(try OSPFPacket(decoding: ospf.encoded()) == ospf)
             }
+            let pdu = generator.isisPDU()
+            #expect(pdu.encoded().count == pdu.wireLength)
+            #expect(try ISISPDU(decoding: pdu.encoded()) == pdu)
             let arp = generator.arp()
             #expect(try ARPPacket(decoding: arp.encoded()) == arp)
             let header = generator.lsaHeader()

@@ -21,7 +21,15 @@ struct PacketGenerator {
 
     mutating func frame() -> EthernetFrame {
         EthernetFrame(destination: mac(), source: mac(), vlan: bool() ? nil : UInt16(int(0...4095)),
-                      payload: int(0...3) == 0 ? .arp(arp()) : .ipv4(ipv4()))
+                      payload: payload())
+    }
+
+    mutating func payload() -> EthernetPayload {
+        switch int(0...4) {
+        case 0: .arp(arp())
+        case 1: .isis(isisPDU())
+        default: .ipv4(ipv4())
+        }
     }
 
     mutating func arp() -> ARPPacket {

@@ -54,6 +54,13 @@ enum ChecksumRepair {
         bytes[start + 17] = UInt8(checksum & 0xFF)
     }
 
+    /// Recomputes the Fletcher checksum of a lone IS-IS LSP PDU.
+    static func isisLSP(_ bytes: inout [UInt8]) {
+        let checksum = FletcherChecksum.lspChecksum(of: bytes)
+        bytes[24] = UInt8(checksum >> 8)
+        bytes[25] = UInt8(checksum & 0xFF)
+    }
+
     private static func internet(_ bytes: inout [UInt8], over ranges: [Range<Int>], field: Int) {
         bytes[field] = 0
         bytes[field + 1] = 0

@@ -1,6 +1,7 @@
 /// The Fletcher checksum of ISO 8473 annex C as OSPF uses it for LSAs (RFC 2328 §12.1.7, RFC 905
-/// annex B): computed over the LSA without its age field, with the two check bytes placed so
-/// that the whole sums to zero.
+/// annex B) and IS-IS for LSPs (ISO 10589 §7.3.11): computed over the LSA without its age field,
+/// or the LSP from its LSP ID on (without the remaining lifetime), with the two check bytes
+/// placed so that the whole sums to zero.
 public enum FletcherChecksum {
     /// The checksum of an encoded LSA (header included); bytes 16-17 are ignored.
     public static func lsaChecksum(of lsa: [UInt8]) -> UInt16 {
@@ -16,6 +17,19 @@ public enum FletcherChecksum {
         guard lsa.count >= LSAHeader.wireLength else { return false }
         let stored = UInt16(lsa[16]) << 8 | UInt16(lsa[17])
         return stored != 0 && lsaChecksum(of: lsa) == stored
+    }
+
+    /// Where an LSP's checksum covers from and where it sits, counted from the PDU's first byte.
+    static let lspCoverageStart = 12
+    static let lspChecksumOffset = 24
+
+    /// The checksum of an encoded IS-IS LSP (the whole PDU); bytes 24-25 are ignored.
+    public static func lspChecksum(of pdu: [UInt8]) -> UInt16 {
+        guard pdu.count >= lspChecksumOffset + 2 else { return 0 }
+        var data = Array(pdu[lspCoverageStart...])
+        data[lspChecksumOffset - lspCoverageStart] = 0
+        data[lspChecksumOffset - lspCoverageStart + 1] = 0
+        return checksum(data, checksumOffset: lspChecksumOffset - lspCoverageStart)
     }
 
     /// The two check bytes for `data`, to be stored at `checksumOffset` (0-based).

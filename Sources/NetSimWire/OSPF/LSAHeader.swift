@@ -37,6 +37,11 @@ public struct LSAKey: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(type) \(linkStateID) adv \(advertisingRouter)" }
+
+    /// See `FastHash`: LSA keys index every database, retransmission list and update queue.
+    public func _rawHashValue(seed: Int) -> Int {
+        FastHash.mix(UInt64(linkStateID.value) << 32 | UInt64(advertisingRouter.value), UInt64(type.rawValue), seed: seed)
+    }
 }
 
 /// The 20-byte header every LSA starts with (RFC 2328 A.4.1). `age` is the age the LSA carried

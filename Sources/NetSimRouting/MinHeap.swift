@@ -1,10 +1,12 @@
-/// A binary min-heap: the candidate list of the SPF calculation.
-struct MinHeap<Element: Comparable> {
+/// A binary min-heap: the candidate list of the SPF calculations (OSPF and IS-IS).
+public struct MinHeap<Element: Comparable> {
     private var items: [Element] = []
 
-    var isEmpty: Bool { items.isEmpty }
+    public init() {}
 
-    mutating func insert(_ element: Element) {
+    public var isEmpty: Bool { items.isEmpty }
+
+    public mutating func insert(_ element: Element) {
         items.append(element)
         var child = items.count - 1
         while child > 0 {
@@ -15,7 +17,7 @@ struct MinHeap<Element: Comparable> {
         }
     }
 
-    mutating func popMin() -> Element? {
+    public mutating func popMin() -> Element? {
         guard !items.isEmpty else { return nil }
         items.swapAt(0, items.count - 1)
         let minimum = items.removeLast()
