@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Imports point down this list only (see ARCHITECTURE.md):
-// Wire ← Routing ← OSPF, ISIS ← Engine ← Topology / Commands / Capture ← Generators ← Bench ← netsim executable.
+// Wire ← Routing ← OSPF, ISIS ← Engine ← Topology / Commands / Capture ← Generators ← Bench
+//   ← DaemonClient ← Daemon ← netsim executable.
 let package = Package(
     name: "netsim",
     platforms: [.macOS(.v14)],
@@ -12,6 +13,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The daemon's HTTP server (ADR 0010).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "NetSimWire"),
@@ -34,9 +39,17 @@ let package = Package(
             "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimISIS", "NetSimEngine", "NetSimTopology",
             "NetSimCommands", "NetSimGenerators",
         ]),
+        // Talks to a running daemon: no server code, no simulation (used by exec, attach, the TUI).
+        .target(name: "NetSimDaemonClient", dependencies: ["NetSimRouting", "NetSimCommands"]),
+        .target(name: "NetSimDaemon", dependencies: [
+            "NetSimWire", "NetSimRouting", "NetSimEngine", "NetSimTopology", "NetSimCommands", "NetSimDaemonClient",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "netsim", dependencies: [
             "NetSimWire", "NetSimEngine", "NetSimTopology", "NetSimCommands", "NetSimCapture", "NetSimGenerators",
-            "NetSimBench",
+            "NetSimBench", "NetSimDaemonClient", "NetSimDaemon",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "NetSimWireTests", dependencies: ["NetSimWire"]),
@@ -50,7 +63,11 @@ let package = Package(
         .testTarget(name: "NetSimBenchTests", dependencies: ["NetSimBench", "NetSimGenerators", "NetSimTopology"]),
         .testTarget(name: "NetSimCommandsTests", dependencies: ["NetSimCommands", "NetSimTopology", "NetSimOSPF"]),
         // Runs the built `netsim` binary; Golden/ holds expected outputs read at test time.
-        .testTarget(name: "NetSimEndToEndTests", dependencies: ["NetSimTopology", "NetSimCapture"], exclude: ["Golden"]),
+        .testTarget(name: "NetSimDaemonTests", dependencies: [
+            "NetSimDaemon", "NetSimDaemonClient", "NetSimCommands", "NetSimTopology", "NetSimEngine", "NetSimRouting",
+        ]),
+        .testTarget(name: "NetSimEndToEndTests", dependencies: ["NetSimTopology", "NetSimCapture", "NetSimDaemonClient"],
+                    exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,7 +3,7 @@ import NetSimRouting
 import NetSimWire
 
 /// Runs console command lines against a device of a simulation. The one implementation behind
-/// `netsim run` scripts and, later, `exec` and `attach`.
+/// `netsim run` scripts and the daemon's commands (`exec`, the API).
 public struct CommandProcessor {
     public let grammar: CommandGrammar
 

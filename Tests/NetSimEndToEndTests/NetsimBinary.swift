@@ -28,11 +28,15 @@ struct NetsimBinary {
         return buildDirectory.appendingPathComponent("netsim")
     }
 
-    static func run(_ arguments: [String]) throws -> Output {
+    /// Runs netsim with `environment` added to this process's (daemon tests set NETSIM_HOME).
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
