@@ -34,11 +34,11 @@ let package = Package(
         ]),
         .target(name: "NetSimCapture", dependencies: ["NetSimWire", "NetSimRouting", "NetSimEngine"]),
         .target(name: "NetSimGenerators", dependencies: [
-            "NetSimWire", "NetSimOSPF", "NetSimEngine", "NetSimTopology", "NetSimCommands",
+            "NetSimWire", "NetSimOSPF", "NetSimISIS", "NetSimEngine", "NetSimTopology", "NetSimCommands",
         ]),
         .target(name: "NetSimBench", dependencies: [
-            "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimEngine", "NetSimTopology", "NetSimCommands",
-            "NetSimGenerators",
+            "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimISIS", "NetSimEngine", "NetSimTopology",
+            "NetSimCommands", "NetSimGenerators",
         ]),
         // Talks to a running daemon: no server code, no simulation (used by exec, attach, the TUI).
         .target(name: "NetSimDaemonClient", dependencies: ["NetSimRouting", "NetSimCommands"]),

@@ -9,28 +9,38 @@ public struct BenchScenario: Sendable, Equatable {
     public var heavy: Bool
 
     public init(shape: TopologyShape, options: GeneratorOptions = GeneratorOptions(), heavy: Bool = false) {
-        name = "ospf-\(shape)"
+        name = "\(options.routingProtocol.rawValue)-\(shape)"
         self.shape = shape
         self.options = options
         self.heavy = heavy
     }
 
-    /// The scenarios, in the order they run: OSPF grids, fat trees, a ring.
-    public static let standard: [BenchScenario] = [
-        BenchScenario(shape: .grid(rows: 10, columns: 10)),
-        BenchScenario(shape: .grid(rows: 32, columns: 32)),
-        BenchScenario(shape: .grid(rows: 100, columns: 100), heavy: true),
-        BenchScenario(shape: .fatTree(k: 8)),
-        BenchScenario(shape: .fatTree(k: 16)),
-        BenchScenario(shape: .fatTree(k: 32), heavy: true),
-        BenchScenario(shape: .ring(count: 1000)),
-    ]
+    /// The scenarios, in the order they run: grids, fat trees and a ring, first with
+    /// OSPF, then the same with IS-IS (level 2).
+    public static let standard: [BenchScenario] = GeneratorOptions.RoutingProtocol.allCases.flatMap { routing in
+        let options = GeneratorOptions(routingProtocol: routing)
+        return [
+            BenchScenario(shape: .grid(rows: 10, columns: 10), options: options),
+            BenchScenario(shape: .grid(rows: 32, columns: 32), options: options),
+            BenchScenario(shape: .grid(rows: 100, columns: 100), options: options, heavy: true),
+            BenchScenario(shape: .fatTree(k: 8), options: options),
+            BenchScenario(shape: .fatTree(k: 16), options: options),
+            BenchScenario(shape: .fatTree(k: 32), options: options, heavy: true),
+            BenchScenario(shape: .ring(count: 1000), options: options),
+        ]
+    }
 
-    /// A scenario by name: "ospf-grid-32x32" or "grid-32x32" for a standard one, and any shape
-    /// name ("grid-3x3", "sp-core-40", "random-100-d4") for a one-off.
+    /// A scenario by name: "ospf-grid-32x32" or "grid-32x32" (OSPF) or "isis-grid-32x32" for a
+    /// standard one, and any shape name ("grid-3x3", "isis-sp-core-40", "random-100-d4") for a
+    /// one-off.
     public static func named(_ name: String) throws(GeneratorError) -> BenchScenario {
-        let bare = name.hasPrefix("ospf-") ? String(name.dropFirst(5)) : name
-        if let known = standard.first(where: { $0.name == "ospf-" + bare }) { return known }
-        return BenchScenario(shape: try TopologyShape(name: bare))
+        var routing = GeneratorOptions.RoutingProtocol.ospf
+        var bare = name
+        for candidate in GeneratorOptions.RoutingProtocol.allCases where name.hasPrefix(candidate.rawValue + "-") {
+            routing = candidate
+            bare = String(name.dropFirst(candidate.rawValue.count + 1))
+        }
+        if let known = standard.first(where: { $0.name == "\(routing.rawValue)-\(bare)" }) { return known }
+        return BenchScenario(shape: try TopologyShape(name: bare), options: GeneratorOptions(routingProtocol: routing))
     }
 }

@@ -1,3 +1,4 @@
+import NetSimEngine
 import NetSimTopology
 import NetSimWire
 
@@ -6,9 +7,11 @@ import NetSimWire
 /// router announces with their cost. The input of the floor SPF and of `RoutingCheck`.
 ///
 /// Nodes are the routers in topology order. A cable between routers whose interfaces run OSPF
-/// is an edge each way, weighted by the sending interface's cost (the same rule OSPF applies);
-/// a segment of several routers joins each pair. Prefixes are those of every addressed router
-/// interface OSPF covers: the interface cost, 1 for a passive stub without an `ospf` block.
+/// or IS-IS (not passive) is an edge each way, weighted by the sending interface's cost or
+/// metric (the rule both protocols apply); a segment of several routers joins each pair.
+/// Prefixes are those of every addressed router interface the protocol covers: the interface
+/// cost, 1 for an OSPF passive stub without an `ospf` block; the IS-IS metric (0 for a loopback
+/// without one).
 public struct FloorGraph: Sendable {
     public let names: [String]
     public let offsets: [Int32]
@@ -32,6 +35,18 @@ public struct FloorGraph: Sendable {
         var owners: [IPv4Prefix: [(router: Int32, cost: UInt32)]] = [:]
         for device in spec.devices where device.kind == .router {
             let node = index[device.name]!
+            if device.isis != nil {
+                for interface in device.interfaces {
+                    guard let address = interface.address else { continue }
+                    let loopback = Interface.isLoopbackName(interface.name)
+                    guard let isis = interface.isis ?? (loopback ? ISISInterfaceSpec(location: device.location) : nil)
+                    else { continue }
+                    let metric = isis.metric ?? (loopback ? 0 : 10)
+                    if !(isis.passive ?? false) && !loopback { costs["\(device.name):\(interface.name)"] = metric }
+                    owners[address.prefix, default: []].append((node, metric))
+                }
+                continue
+            }
             let runsOSPF = device.ospf != nil || device.interfaces.contains { $0.ospf.map { !$0.excluded } ?? false }
             guard runsOSPF else { continue }
             for interface in device.interfaces where interface.ospf?.excluded != true {

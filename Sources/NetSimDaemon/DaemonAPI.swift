@@ -23,7 +23,8 @@ struct DaemonAPI: Sendable {
     /// The routes; `token` adds the bearer check (the TCP listener).
     func makeRouter(token: String?) -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: JSONErrorMiddleware())
+        let known = KnownRoutes()
+        router.add(middleware: JSONErrorMiddleware(routes: known))
         if let token { router.add(middleware: BearerTokenMiddleware(token: token)) }
 
         router.get("/openapi.json") { _, _ in
@@ -80,6 +81,7 @@ struct DaemonAPI: Sendable {
                                 try await writer.finish(nil)
                             })
         }
+        known.set(router.routes.map { ($0.path.description, $0.method.rawValue) })
         return router
     }
 

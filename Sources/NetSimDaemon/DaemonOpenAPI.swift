@@ -8,7 +8,7 @@ enum DaemonOpenAPI {
   "info": {
     "title": "netsim daemon API",
     "version": "1.0.0",
-    "description": "A running netsim simulation. Served over the daemon's Unix socket (~/.netsim/NAME/daemon.sock, mode 0600) and, when started with --listen, over TCP with a bearer token. Every error is JSON: {\"error\": message, \"status\": code}."
+    "description": "A running netsim simulation. Served over the daemon's Unix socket (~/.netsim/NAME/daemon.sock, mode 0600) and, when started with --listen, over TCP with a bearer token. Every error is JSON: {\"error\": message, \"status\": code}. A method a path does not serve gets 405 with an Allow header."
   },
   "servers": [{"url": "http://localhost"}],
   "components": {
@@ -72,7 +72,7 @@ enum DaemonOpenAPI {
         "required": ["device", "command"],
         "properties": {
           "device": {"type": "string"},
-          "command": {"type": "string", "maxLength": 1000, "description": "Any console command (docs/console.md); abbreviations and a trailing --json work as in the console."}
+          "command": {"type": "string", "minLength": 1, "maxLength": 1000, "pattern": "\\S", "description": "Any console command (docs/console.md); abbreviations and a trailing --json work as in the console."}
         }
       },
       "CommandReply": {
@@ -97,7 +97,7 @@ enum DaemonOpenAPI {
           "seq": {"type": "integer"},
           "time": {"type": "string", "format": "date-time"},
           "sim_ms": {"type": "number"},
-          "category": {"type": "string", "enum": ["engine", "interface", "route", "ospf", "command", "daemon"]},
+          "category": {"type": "string", "enum": ["engine", "interface", "route", "ospf", "isis", "command", "daemon"]},
           "device": {"type": ["string", "null"]},
           "message": {"type": "string"},
           "details": {"type": "object", "description": "route: change, prefix, route, previous. command: command, succeeded, started_ms."}

@@ -117,7 +117,7 @@ public struct DaemonEvent: Decodable, Sendable, Equatable {
     /// Wall-clock time, ISO 8601 with milliseconds (UTC).
     public var time: String
     public var simulatedMilliseconds: Double
-    /// engine, interface, ospf, route, command or daemon.
+    /// engine, interface, ospf, isis, route, command or daemon.
     public var category: String
     public var device: String?
     public var message: String

@@ -1,15 +1,17 @@
 import NetSimEngine
+import NetSimISIS
 import NetSimTopology
 import NetSimWire
 
 /// Turns a shape and options into a topology in the seed schema: addresses from `AddressPlan`,
-/// OSPF on every router-to-router interface with the chosen costs, and a LAN of hosts behind
-/// each edge router when asked (the LAN interface has no `ospf` block, so it is a passive stub).
+/// OSPF or IS-IS on every router-to-router interface with the chosen costs, and a LAN of hosts
+/// behind each edge router when asked (for OSPF the LAN interface has no `ospf` block, so it is a
+/// passive stub of cost 1; for IS-IS it is a passive circuit of metric 1). IS-IS routers are
+/// level-2 only, in one area, 49.0001, with system IDs from their index.
 /// The same shape and options give the same topology, element for element.
 public enum TopologyGenerator {
     public static func generate(_ shape: TopologyShape,
                                 options: GeneratorOptions = GeneratorOptions()) throws(GeneratorError) -> TopologySpec {
-        guard options.routingProtocol == .ospf else { throw GeneratorError("IS-IS is not implemented yet") }
         switch options.costs {
         case .fixed(0), .random(low: 0, high: _):
             throw GeneratorError("link costs are 1 to 65535")
@@ -34,11 +36,10 @@ public enum TopologyGenerator {
         for (index, link) in graph.links.enumerated() {
             let (low, high) = (min(link.a, link.b), max(link.a, link.b))
             let (lowAddress, highAddress) = plan.linkAddresses(index)
-            var ospf = OSPFInterfaceSpec(location: generated)
-            ospf.cost = costs.next()
+            let cost = costs.next()
             let ends = [(low, lowAddress), (high, highAddress)].map { router, address in
                 let name = "eth\(interfaces[router].count)"
-                interfaces[router].append(InterfaceSpec(name: name, address: address, ospf: ospf, location: generated))
+                interfaces[router].append(routed(name, address, cost: cost, options.routingProtocol))
                 return EndpointSpec(device: graph.routers[router], interface: name, location: generated)
             }
             links.append(LinkSpec(endpoints: ends, location: generated))
@@ -47,7 +48,14 @@ public enum TopologyGenerator {
         if hosts > 0 {
             for (lan, router) in graph.edgeRouters.enumerated() {
                 let gateway = plan.lanAddress(lan, host: 0)
-                interfaces[router].append(InterfaceSpec(name: "lan0", address: gateway, location: generated))
+                var port = InterfaceSpec(name: "lan0", address: gateway, location: generated)
+                if options.routingProtocol == .isis {
+                    var isis = ISISInterfaceSpec(location: generated)
+                    isis.metric = 1
+                    isis.passive = true
+                    port.isis = isis
+                }
+                interfaces[router].append(port)
                 var ends = [EndpointSpec(device: graph.routers[router], interface: "lan0", location: generated)]
                 for host in 0..<hosts {
                     let name = "\(graph.routers[router])_h\(host)"
@@ -60,8 +68,10 @@ public enum TopologyGenerator {
             }
         }
         let routers = graph.routers.enumerated().map { index, name in
-            DeviceSpec(name: name, kind: .router, routerID: AddressPlan.routerID(index), interfaces: interfaces[index],
-                       location: generated)
+            var device = DeviceSpec(name: name, kind: .router, routerID: AddressPlan.routerID(index),
+                                    interfaces: interfaces[index], location: generated)
+            if options.routingProtocol == .isis { device.isis = isisRouter(index) }
+            return device
         }
         return TopologySpec(name: shape.description, description: describe(shape, options),
                             devices: routers + hostDevices, links: links, script: [])
@@ -69,12 +79,39 @@ public enum TopologyGenerator {
 
     static let generated = SourceLocation(file: "<generated>", line: 1, column: 1)
 
+    /// A router-to-router interface running the chosen protocol at `cost`.
+    private static func routed(_ name: String, _ address: InterfaceAddress, cost: UInt16,
+                               _ routingProtocol: GeneratorOptions.RoutingProtocol) -> InterfaceSpec {
+        var interface = InterfaceSpec(name: name, address: address, location: generated)
+        switch routingProtocol {
+        case .ospf:
+            var ospf = OSPFInterfaceSpec(location: generated)
+            ospf.cost = cost
+            interface.ospf = ospf
+        case .isis:
+            var isis = ISISInterfaceSpec(location: generated)
+            isis.metric = UInt32(cost)
+            interface.isis = isis
+        }
+        return interface
+    }
+
+    /// Router `index` as a level-2 IS in area 49.0001, system ID index + 1.
+    private static func isisRouter(_ index: Int) -> ISISRouterSpec {
+        var isis = ISISRouterSpec(location: generated)
+        isis.net = ISISNetworkEntityTitle(area: ISISAreaAddress(bytes: [0x49, 0x00, 0x01])!,
+                                          systemID: ISISSystemID(UInt64(index + 1)))
+        isis.level = .l2
+        return isis
+    }
+
     private static func describe(_ shape: TopologyShape, _ options: GeneratorOptions) -> String {
         let costs = switch options.costs {
         case .fixed(let cost): "cost \(cost)"
         case let .random(low, high): "random costs \(low)-\(high)"
         }
-        var text = "Generated by netsim: \(shape), OSPF, \(costs), /\(options.linkPrefixLength) links"
+        let name = options.routingProtocol == .ospf ? "OSPF" : "IS-IS level 2"
+        var text = "Generated by netsim: \(shape), \(name), \(costs), /\(options.linkPrefixLength) links"
         if options.hostsPerEdge > 0 {
             text += ", \(options.hostsPerEdge) host\(options.hostsPerEdge == 1 ? "" : "s") per edge router"
         }

@@ -1,5 +1,6 @@
 import NetSimCommands
 import NetSimEngine
+import NetSimISIS
 import NetSimOSPF
 import NetSimTopology
 
@@ -37,6 +38,7 @@ public enum TopologyYAMLWriter {
             }
             out += entries.isEmpty ? "    ospf: {}\n" : "    ospf:\n      redistribute: [\(entries.joined(separator: ", "))]\n"
         }
+        if let isis = device.isis { out += "    isis: " + flow(isis) + "\n" }
         out += "    interfaces:\n"
         for interface in device.interfaces { out += "      - " + flow(interface) + "\n" }
         if !device.staticRoutes.isEmpty {
@@ -62,6 +64,28 @@ public enum TopologyYAMLWriter {
         }
         if interface.shutdown { fields.append("shutdown: true") }
         if let ospf = interface.ospf { fields.append("ospf: " + flow(ospf)) }
+        if let isis = interface.isis { fields.append("isis: " + flow(isis)) }
+        return "{ \(fields.joined(separator: ", ")) }"
+    }
+
+    /// The router keys a generator sets (NET and level; the rest keep their defaults).
+    private static func flow(_ isis: ISISRouterSpec) -> String {
+        var fields: [String] = []
+        if let net = isis.net { fields.append("net: \(quoted(net.description))") }
+        if let level = isis.level { fields.append("level: \(level.rawValue)") }
+        if let style = isis.metricStyle { fields.append("metric_style: \(style.rawValue)") }
+        return "{ \(fields.joined(separator: ", ")) }"
+    }
+
+    private static func flow(_ isis: ISISInterfaceSpec) -> String {
+        var fields: [String] = []
+        if let metric = isis.metric { fields.append("metric: \(metric)") }
+        if let passive = isis.passive { fields.append("passive: \(passive)") }
+        if let circuit = isis.circuit { fields.append("circuit: \(circuit.rawValue)") }
+        if let network = isis.network { fields.append("network: \(network.rawValue)") }
+        if let priority = isis.priority { fields.append("priority: \(priority)") }
+        if let hello = isis.helloInterval { fields.append("hello: \(hello)") }
+        if let hold = isis.holdTime { fields.append("hold: \(hold)") }
         return "{ \(fields.joined(separator: ", ")) }"
     }
 

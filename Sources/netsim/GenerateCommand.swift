@@ -17,10 +17,10 @@ struct GenerateCommand: ParsableCommand {
     @Argument(help: "The size: RxC for a grid, N for a ring, random graph or sp-core, K for a fat tree, S L for a leaf-spine.")
     var size: [String]
 
-    @Option(name: .customLong("protocol"), help: "The routing protocol: ospf (isis is not implemented yet).")
+    @Option(name: .customLong("protocol"), help: "The routing protocol: ospf or isis (level 2, one area).")
     var routingProtocol: String = "ospf"
 
-    @Option(help: "The OSPF cost of every link (1-65535).")
+    @Option(help: "The OSPF cost or IS-IS metric of every link (1-65535).")
     var cost: UInt16?
 
     @Option(name: .customLong("random-costs"), help: ArgumentHelp("Draw each link's cost from LO to HI (with --seed).",

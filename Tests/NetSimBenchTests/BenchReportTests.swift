@@ -1,3 +1,4 @@
+import NetSimGenerators
 import NetSimCommands
 import NetSimRouting
 import Testing
@@ -62,13 +63,17 @@ struct BenchReportTests {
 
     @Test("standard scenarios by name, one-off shapes by shape name, unknown names refused")
     func scenarios() throws {
-        #expect(BenchScenario.standard.map(\.name) == [
-            "ospf-grid-10x10", "ospf-grid-32x32", "ospf-grid-100x100", "ospf-fat-tree-8", "ospf-fat-tree-16",
-            "ospf-fat-tree-32", "ospf-ring-1000",
+        let shapes = ["grid-10x10", "grid-32x32", "grid-100x100", "fat-tree-8", "fat-tree-16", "fat-tree-32", "ring-1000"]
+        #expect(BenchScenario.standard.map(\.name) == shapes.map { "ospf-" + $0 } + shapes.map { "isis-" + $0 })
+        #expect(BenchScenario.standard.filter(\.heavy).map(\.name) == [
+            "ospf-grid-100x100", "ospf-fat-tree-32", "isis-grid-100x100", "isis-fat-tree-32",
         ])
-        #expect(BenchScenario.standard.filter(\.heavy).map(\.name) == ["ospf-grid-100x100", "ospf-fat-tree-32"])
         #expect(try BenchScenario.named("grid-100x100").heavy)
+        #expect(try BenchScenario.named("grid-100x100").options.routingProtocol == .ospf)
+        #expect(try BenchScenario.named("isis-fat-tree-8").options.routingProtocol == .isis)
         #expect(try BenchScenario.named("ospf-grid-3x3").shape == .grid(rows: 3, columns: 3))
+        let oneOff = try BenchScenario.named("isis-ring-5")
+        #expect(oneOff.name == "isis-ring-5" && oneOff.options.routingProtocol == .isis)
         #expect(throws: (any Error).self) { try BenchScenario.named("moebius-3") }
     }
 }

@@ -12,6 +12,10 @@ struct ConvergenceTests {
         BenchScenario(shape: .spCore(count: 8)),
         BenchScenario(shape: .leafSpine(spines: 2, leaves: 3), options: GeneratorOptions(hostsPerEdge: 2)),
         BenchScenario(shape: .grid(rows: 2, columns: 3), options: GeneratorOptions(linkPrefixLength: 30)),
+        BenchScenario(shape: .grid(rows: 3, columns: 3), options: GeneratorOptions(routingProtocol: .isis)),
+        BenchScenario(shape: .fatTree(k: 4), options: GeneratorOptions(routingProtocol: .isis)),
+        BenchScenario(shape: .leafSpine(spines: 2, leaves: 3), options: GeneratorOptions(routingProtocol: .isis,
+                                                                                      hostsPerEdge: 2)),
     ])
     func converges(scenario: BenchScenario) throws {
         let result = BenchRunner.run(scenario)
@@ -22,7 +26,10 @@ struct ConvergenceTests {
         let check = try #require(result.check)
         #expect(check.passed, "\(check.examples)")
         let graph = FloorGraph(try TopologyGenerator.generate(scenario.shape, options: scenario.options))
-        #expect(check.checked == graph.nodeCount * graph.prefixes.count)
+        // IS-IS routers' own prefixes are connected routes, not checked.
+        let own = graph.prefixes.map(\.owners.count).reduce(0, +)
+        let expected = graph.nodeCount * graph.prefixes.count - (scenario.options.routingProtocol == .isis ? own : 0)
+        #expect(check.checked == expected)
         #expect(result.events > 0)
         #expect(result.floorSeconds != nil)
     }
@@ -35,6 +42,18 @@ struct ConvergenceTests {
         let check = try #require(result.check)
         #expect(check.passed, "\(check.examples)")
         #expect(check.checked == 20 * (31 + 20))
+    }
+
+    @Test("the floor SPF agrees with IS-IS's metrics on a grid with random costs", arguments: [1, 2])
+    func floorAgreesWithISIS(seed: UInt64) throws {
+        let scenario = BenchScenario(shape: .grid(rows: 4, columns: 5),
+                                     options: GeneratorOptions(routingProtocol: .isis, costs: .random(low: 1, high: 20),
+                                                               hostsPerEdge: 1, seed: seed))
+        let result = BenchRunner.run(scenario)
+        let check = try #require(result.check)
+        #expect(check.passed, "\(check.examples)")
+        // 20 routers x 51 prefixes, less each router's own (31 links have two owners, 20 LANs one).
+        #expect(check.checked == 20 * 51 - (31 * 2 + 20))
     }
 
     @Test("a run stopped by its wall-time limit is reported as FAILED with where it stopped")

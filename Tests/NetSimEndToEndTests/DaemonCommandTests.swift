@@ -206,6 +206,11 @@ import Glibc
             #expect(try errorOf(oversized)?.hasPrefix("request body too large") == true)
             #expect(try client.request(method: "GET", path: "/v1/devices/zz", body: nil).status == 404)
             #expect(try client.request(method: "GET", path: "/v1/nowhere", body: nil).status == 404)
+            let wrongMethod = try client.request(method: "DELETE", path: "/v1/devices/r1", body: nil)
+            #expect(wrongMethod.status == 405)
+            #expect(try errorOf(wrongMethod) == "DELETE is not allowed on /v1/devices/r1 (allowed: GET)")
+            let blank = try client.request(method: "POST", path: "/v1/commands", body: Array(#"{"device":"r1","command":" "}"#.utf8))
+            #expect(blank.status == 400)
             #expect(try client.request(method: "GET", path: "/v1/events?history=-1", body: nil).status == 400)
             do {
                 _ = try client.device("nope")

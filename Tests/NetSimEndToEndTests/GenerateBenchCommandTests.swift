@@ -32,11 +32,14 @@ struct GenerateBenchCommandTests {
         #expect(first.stdout == second.stdout)
     }
 
-    @Test("generate refuses IS-IS and bad sizes with status 2")
+    @Test("generate writes IS-IS on request and refuses bad sizes and protocols with status 2")
     func generateRefusals() throws {
         let isis = try NetsimBinary.run(["generate", "grid", "3x3", "--protocol", "isis"])
-        #expect(isis.status == 2)
-        #expect(isis.stderr.contains("IS-IS is not implemented yet"))
+        #expect(isis.status == 0)
+        #expect(isis.stdout.contains("isis: { net: \"49.0001.0000.0000.0009.00\", level: l2 }"))
+        #expect(isis.stdout.contains("isis: { metric: 10 }"))
+        let unknown = try NetsimBinary.run(["generate", "grid", "3x3", "--protocol", "rip"])
+        #expect(unknown.status == 2)
         let size = try NetsimBinary.run(["generate", "fat-tree", "5"])
         #expect(size.status == 2)
         #expect(size.stderr.contains("even k"))
