@@ -60,12 +60,6 @@ extension Simulation {
         queue.schedule(.isisTimer(device: device, timer: timer, token: token), at: max(time, now))
     }
 
-    /// As for OSPF: only the prefixes whose IS-IS routes changed are selected again.
-    func installISISRoutes(_ routes: [Route], replacing previous: [Route], device: Device) {
-        device.rib.replaceCandidates(source: .isis, with: routes, replacing: previous)
-        if device.rib.reselectChanged(interfaceUp: device.interfaceIsUp) { selectedRoutesChanged(device) }
-    }
-
     func logISIS(_ message: String, device: Device) { log(.isis, device.name, message) }
 }
 
@@ -90,7 +84,7 @@ final class ISISDeviceHost: ISISHost {
     }
 
     func isisInstallRoutes(_ routes: [Route], replacing previous: [Route]) {
-        simulation.installISISRoutes(routes, replacing: previous, device: simulation.devices[device])
+        simulation.installProtocolRoutes(routes, replacing: previous, source: .isis, device: simulation.devices[device])
     }
 
     func isisStateChanged() { simulation.noteStateChange() }

@@ -76,13 +76,6 @@ extension Simulation {
         queue.schedule(.ospfTimer(device: device, timer: timer, token: token), at: max(time, now))
     }
 
-    /// Interfaces and local routes are as they were at the last selection: only the prefixes
-    /// whose OSPF routes changed are selected again.
-    func installOSPFRoutes(_ routes: [Route], replacing previous: [Route], device: Device) {
-        device.rib.replaceCandidates(source: .ospf, with: routes, replacing: previous)
-        if device.rib.reselectChanged(interfaceUp: device.interfaceIsUp) { selectedRoutesChanged(device) }
-    }
-
     func ospfStateChanged() { noteStateChange() }
 
     /// Sends the LS Updates OSPF instances queued during the events (and operator actions) of the
@@ -124,7 +117,7 @@ final class OSPFDeviceHost: OSPFHost {
     }
 
     func ospfInstallRoutes(_ routes: [Route], replacing previous: [Route]) {
-        simulation.installOSPFRoutes(routes, replacing: previous, device: simulation.devices[device])
+        simulation.installProtocolRoutes(routes, replacing: previous, source: .ospf, device: simulation.devices[device])
     }
 
     func ospfSelectedRoutes(of source: RouteSource) -> [Route] {

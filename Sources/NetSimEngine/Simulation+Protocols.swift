@@ -1,3 +1,4 @@
+import NetSimRouting
 import NetSimWire
 
 /// What the engine asks of every routing protocol it hosts together: starting them, whether any
@@ -12,6 +13,14 @@ extension Simulation {
     /// True while some protocol is between stable states (see ADR 0001).
     func protocolsBusy() -> Bool {
         devices.contains { $0.ospf?.isSettling == true || $0.isis?.isSettling == true }
+    }
+
+    /// A protocol's new routes (its `previous` ones being what it installed last). Interfaces
+    /// and local routes are as they were at the last selection: only the prefixes whose routes
+    /// changed are selected again (ADR 0016).
+    func installProtocolRoutes(_ routes: [Route], replacing previous: [Route], source: RouteSource, device: Device) {
+        device.rib.replaceCandidates(source: source, with: routes, replacing: previous)
+        if device.rib.reselectChanged(interfaceUp: device.interfaceIsUp) { selectedRoutesChanged(device) }
     }
 
     /// Whether a device listens to a link-layer group address.
