@@ -1,5 +1,5 @@
-/// Why `netsim generate` cannot draw what it was asked for (bad parameters, a protocol that is
-/// not implemented, more addresses than the plan holds).
+/// Why `netsim generate` cannot draw what it was asked for (bad parameters, an unknown
+/// protocol, more addresses than the plan holds).
 public struct GeneratorError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
 

@@ -32,6 +32,8 @@ extension OSPFInstance {
     // MARK: Receiving updates (§13)
 
     func receiveLinkStateUpdate(_ lsas: [LSA], from address: IPv4Address, interface position: Int) {
+        // The sender's index stays valid for the whole packet: neighbors are added only by Hellos
+        // and removed only by timers and interface changes, never while an update is handled.
         guard let sender = interfaces[position].neighborIndex(address),
               interfaces[position].neighbors[sender].state >= .exchange else { return }
         let area = interfaces[position].area

@@ -73,9 +73,9 @@ extension OSPFInstance {
               hello.deadInterval == interface.configuration.deadInterval,
               interface.isPointToPoint || hello.networkMask == interface.address.prefix.netmask,
               hello.options & OSPFOptions.externalRouting != 0 else { return }
-        let isNew = interface.neighbor(source) == nil
-        var neighbor = interface.neighbor(source)
-            ?? OSPFNeighbor(routerID: neighborID, address: source, priority: hello.priority)
+        let existing = interface.neighbor(source)
+        let isNew = existing == nil
+        var neighbor = existing ?? OSPFNeighbor(routerID: neighborID, address: source, priority: hello.priority)
         let previousPriority = neighbor.priority
         let previousDR = neighbor.designatedRouter, previousBDR = neighbor.backupDesignatedRouter
         neighbor.routerID = neighborID
