@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Imports point down this list only (see ARCHITECTURE.md):
-// Wire ← Routing ← OSPF, ISIS ← Engine ← Topology / Commands / Capture ← Generators ← Bench
+// Wire ← Routing ← OSPF, ISIS, BGP ← Engine ← Topology / Commands / Capture ← Generators ← Bench
 //   ← DaemonClient ← Daemon ← netsim executable;
 // Terminal (no netsim imports) ← Interactive (with Commands and DaemonClient) ← netsim executable.
 let package = Package(
@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "NetSimRouting", dependencies: ["NetSimWire"]),
         .target(name: "NetSimOSPF", dependencies: ["NetSimWire", "NetSimRouting"]),
         .target(name: "NetSimISIS", dependencies: ["NetSimWire", "NetSimRouting"]),
+        .target(name: "NetSimBGP", dependencies: ["NetSimWire", "NetSimRouting"]),
         .target(name: "NetSimEngine", dependencies: ["NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimISIS"]),
         .target(name: "NetSimTopology", dependencies: [
             "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimISIS", "NetSimEngine",

@@ -6,6 +6,9 @@ public enum RouteSource: Hashable, Comparable, Sendable, CustomStringConvertible
     case `static`
     case ospf
     case isis
+    /// Routes a BGP speaker selected; eBGP ones keep the default distance, iBGP and locally
+    /// originated ones are installed with 200 (as FRR).
+    case bgp
 
     public var defaultDistance: UInt8 {
         switch self {
@@ -13,6 +16,7 @@ public enum RouteSource: Hashable, Comparable, Sendable, CustomStringConvertible
         case .static: 1
         case .ospf: 110
         case .isis: 115
+        case .bgp: 20
         }
     }
 
@@ -23,6 +27,7 @@ public enum RouteSource: Hashable, Comparable, Sendable, CustomStringConvertible
         case .static: "S"
         case .ospf: "O"
         case .isis: "i"
+        case .bgp: "B"
         }
     }
 
@@ -33,6 +38,7 @@ public enum RouteSource: Hashable, Comparable, Sendable, CustomStringConvertible
         case .static: "static"
         case .ospf: "ospf"
         case .isis: "isis"
+        case .bgp: "bgp"
         }
     }
 }
