@@ -11,6 +11,7 @@ extension TopologyReader {
         guard let fields = fields(of: root, as: .topology) else { return nil }
         let name = required("name", in: fields, of: .topology).flatMap { string($0, for: "name") }
         let description = fields["description"].flatMap { string($0, for: "description") }
+        let policies = fields["policies"].flatMap { readPolicies($0) }
 
         var devices: [DeviceSpec] = []
         if let node = required("devices", in: fields, of: .topology), let items = list(node, for: "devices") {
@@ -30,6 +31,7 @@ extension TopologyReader {
 
         var spec = TopologySpec(name: name ?? "", description: description, devices: devices, links: links,
                                 script: script)
+        spec.policies = policies
         spec.location = fields.location
         spec.valueLocations = fields.valueLocations
         return spec
@@ -61,6 +63,8 @@ extension TopologyReader {
         let routes = fields["routes"].flatMap { list($0, for: "routes") }?.compactMap { readRoute($0) } ?? []
         let ospf = fields["ospf"].flatMap { readRouterOSPF($0) }
         let isis = fields["isis"].flatMap { readRouterISIS($0) }
+        let bgp = fields["bgp"].flatMap { readRouterBGP($0) }
+        let policies = fields["policies"].flatMap { readPolicies($0) }
 
         guard let name else { return nil }
         if !interfacesComplete { gaps.devicesWithIncompleteInterfaces.insert(name) }
@@ -69,6 +73,8 @@ extension TopologyReader {
         var device = DeviceSpec(name: name, kind: kind ?? .router, routerID: routerID, interfaces: interfaces,
                                 staticRoutes: routes, ospf: ospf, location: fields.location)
         device.isis = isis
+        device.bgp = bgp
+        device.policies = policies
         device.valueLocations = fields.valueLocations
         return device
     }

@@ -149,6 +149,13 @@ extension TopologySchema.Context {
         case .isisRouter: "a device's 'isis' block"
         case .isisInterface: "an interface's 'isis' block"
         case .redistribution: "a 'redistribute' entry"
+        case .bgpRouter: "a device's 'bgp' block"
+        case .bgpTimers: "a 'timers' block"
+        case .bgpBestPath: "a 'bestpath' block"
+        case .policies: "a 'policies' block"
+        case .asPathListEntry: "an as-path list entry"
+        case .routeMapMatch: "a route map's 'match' block"
+        case .routeMapSet: "a route map's 'set' block"
         default: "a \(rawValue)"
         }
     }

@@ -32,6 +32,8 @@ public struct TopologySpec: Sendable {
     public var devices: [DeviceSpec]
     public var links: [LinkSpec]
     public var script: [ScriptStep]
+    /// The top-level `policies:` block, visible to every router.
+    public var policies: PolicyBlockSpec?
     /// The start of the document; where diagnostics about the topology as a whole point.
     public var location = SourceLocation(file: "<topology>", line: 1, column: 1)
     /// Where the value of each key was written (`interface.valueLocations["ip"]`), so diagnostics
@@ -61,6 +63,10 @@ public struct DeviceSpec: Sendable {
     public var ospf: OSPFRouterSpec?
     /// The device-level `isis:` block.
     public var isis: ISISRouterSpec?
+    /// The device-level `bgp:` block.
+    public var bgp: BGPRouterSpec?
+    /// The device's own `policies:` block, added to the top-level one.
+    public var policies: PolicyBlockSpec?
     public var location: SourceLocation
     /// Where each key's value was written; see `TopologySpec.valueLocations`.
     public var valueLocations: [String: SourceLocation] = [:]

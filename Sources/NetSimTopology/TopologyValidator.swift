@@ -35,6 +35,7 @@ public struct TopologyValidator {
         validator.checkUniqueAddresses()
         validator.checkOSPF()
         validator.checkISIS()
+        validator.checkBGP()
         validator.checkLinks()
         validator.checkScript()
         return validator.diagnostics.sorted()

@@ -15,7 +15,7 @@ import Testing
                 ipp: 10.0.12.1/24
               - name: eth1
                 ip: 10.0.13.300/24
-                bgp: { asn: 65001 }
+                mpls: { ldp: true }
           - name: r2
             type: rotuer
             interfaces:
@@ -45,7 +45,7 @@ import Testing
         #expect(found == [
             "7:9 unknown key 'ipp' in interface; expected one of: name, ip, gateway, vlan, trunk, shutdown, ospf, isis",
             "9:13 invalid CIDR '10.0.13.300/24' for 'ip': '10.0.13.300' is not an IPv4 address (300 is above 255)",
-            "10:9 'bgp' is not supported yet in this netsim version",
+            "10:9 'mpls' is not supported yet in this netsim version",
             "12:11 unknown device type 'rotuer'; expected one of: router, host, switch",
             "21:18 gateway 10.0.2.1 of 'h1:eth0' is not inside its subnet 10.0.1.0/24",
             "22:11 duplicate device name 'h1'",

@@ -164,9 +164,9 @@ import Testing
         #expect(Support.messages(Self.routers(interfaceBlock: "yes")) == [])
     }
 
-    @Test func ospfIsNoLongerAnUnsupportedKeyButBGPStillIs() {
+    @Test func ospfIsNoLongerAnUnsupportedKeyButMPLSStillIs() {
         #expect(!TopologySchema.notYetSupportedKeys.contains("ospf"))
-        #expect(TopologySchema.notYetSupportedKeys.contains("bgp"))
+        #expect(TopologySchema.notYetSupportedKeys.contains("mpls"))
         #expect(TopologySchema.Context.device.allowedKeys.contains("ospf"))
         #expect(TopologySchema.Context.interface.allowedKeys.contains("ospf"))
     }

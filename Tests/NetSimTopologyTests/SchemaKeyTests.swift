@@ -49,7 +49,7 @@ import Testing
             $0.message.hasPrefix("unknown key")
         })
         #expect(diagnostic.message
-            == "unknown key 'colour' in topology; expected one of: name, description, devices, links, script")
+            == "unknown key 'colour' in topology; expected one of: name, description, policies, devices, links, script")
         #expect(diagnostic.hint == nil)
     }
 
@@ -71,10 +71,10 @@ import Testing
         }
     }
 
-    @Test func topLevelPoliciesIsNotSupportedYet() {
+    @Test func topLevelPoliciesMustBeAMapping() {
         let yaml = Support.topology(devices: Support.twoRouters, links: Support.twoRoutersLink)
             + "policies:\n  - name: p1\n"
-        #expect(Support.messages(yaml) == ["'policies' is not supported yet in this netsim version"])
+        #expect(Support.messages(yaml) == ["expected a mapping (key: value lines) for a 'policies' block, found a list"])
     }
 
     @Test func nonScalarKeyIsReported() {
