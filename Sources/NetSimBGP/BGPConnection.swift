@@ -1,0 +1,33 @@
+import NetSimWire
+
+/// One transport connection of a peer and how far its handshake got. A peer has one connection
+/// normally and two while a collision (RFC 4271 §6.8) is being resolved.
+struct BGPConnection {
+    enum Phase: Comparable {
+        /// Outgoing, waiting for the transport (the FSM's Connect state).
+        case connecting
+        case openSent
+        case openConfirm
+        case established
+    }
+
+    let id: BGPConnectionID
+    /// Opened by the peer (accepted) rather than by this speaker.
+    let passive: Bool
+    var phase: Phase
+    var localAddress: IPv4Address?
+    /// The peer's OPEN, once received and accepted.
+    var remoteOpen: BGPOpen?
+    /// Negotiated hold and keepalive times in seconds (0: none).
+    var holdTime: UInt16 = 0
+    var keepaliveTime: UInt16 = 0
+
+    var sessionState: BGPSessionState {
+        switch phase {
+        case .connecting: .connect
+        case .openSent: .openSent
+        case .openConfirm: .openConfirm
+        case .established: .established
+        }
+    }
+}

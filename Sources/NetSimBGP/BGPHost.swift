@@ -1,0 +1,86 @@
+import NetSimRouting
+import NetSimWire
+
+/// A transport connection as the BGP machine knows it: an opaque number the host chose.
+public struct BGPConnectionID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var rawValue: UInt64
+
+    public init(_ rawValue: UInt64) { self.rawValue = rawValue }
+
+    public static func < (lhs: BGPConnectionID, rhs: BGPConnectionID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var description: String { "#\(rawValue)" }
+}
+
+/// Why the host reports a connection gone.
+public enum BGPConnectionCloseReason: Hashable, Sendable, CustomStringConvertible {
+    /// The peer sent FIN.
+    case remoteClosed
+    /// The peer (or something on the way) sent RST, or refused the connection.
+    case reset
+    /// Retransmissions ran out.
+    case timedOut
+    /// No route to the peer, or an ICMP unreachable.
+    case unreachable
+
+    public var description: String {
+        switch self {
+        case .remoteClosed: "closed by peer"
+        case .reset: "connection reset"
+        case .timedOut: "connection timed out"
+        case .unreachable: "peer unreachable"
+        }
+    }
+}
+
+/// How the device reaches a BGP next hop: through its non-BGP routes, excluding the default
+/// route (FRR without `ip nht resolve-via-default`).
+public struct BGPNextHopResolution: Hashable, Sendable {
+    /// The metric of the route that resolves it (0 for a connected subnet).
+    public var igpMetric: UInt32
+    /// That route's next hops (for a connected subnet: the interface with no gateway).
+    public var nextHops: [NextHop]
+    /// True when the address lies on one of the device's connected subnets.
+    public var connected: Bool
+
+    public init(igpMetric: UInt32, nextHops: [NextHop], connected: Bool) {
+        self.igpMetric = igpMetric
+        self.nextHops = nextHops
+        self.connected = connected
+    }
+}
+
+/// What a BGP speaker needs from the device that runs it. The engine implements it over its TCP;
+/// tests implement it to wire instances together directly.
+///
+/// Messages: the machine sends each BGP message as one `bgpSend`; see `BGPInstance+Transport`
+/// for the one place where messages meet the transport.
+public protocol BGPHost: AnyObject {
+    var now: SimTime { get }
+    /// Asks for `timerFired(timer, token:)` to be called at `time`.
+    func bgpSchedule(_ timer: BGPTimer, token: UInt64, at time: SimTime)
+    /// Opens a TCP connection to `peer`:`port` from `localAddress` (nil: the outgoing interface's),
+    /// with IP TTL `ttl` and an RFC 2385 key. The outcome arrives later as
+    /// `connectionEstablished(...)` or `connectionClosed(...)` with the returned ID.
+    func bgpConnect(to peer: IPv4Address, port: UInt16, from localAddress: IPv4Address?, ttl: UInt8,
+                    password: String?) -> BGPConnectionID
+    /// Queues one message on an established connection.
+    func bgpSend(_ message: BGPMessage, on connection: BGPConnectionID)
+    /// Closes gracefully (FIN after queued data).
+    func bgpClose(_ connection: BGPConnectionID)
+    /// Resets (RST); also how an incoming connection is refused.
+    func bgpAbort(_ connection: BGPConnectionID)
+    /// Longest match for `address` among the device's selected non-BGP, non-default routes.
+    func bgpResolve(_ address: IPv4Address) -> BGPNextHopResolution?
+    /// True when the device has a selected non-BGP route for exactly `prefix` (network import check).
+    func bgpHasRoute(_ prefix: IPv4Prefix) -> Bool
+    /// The device's selected routes of a source (redistribution).
+    func bgpSelectedRoutes(of source: RouteSource) -> [Route]
+    /// The primary address of a named interface (`update_source`), nil when it has none.
+    func bgpInterfaceAddress(named name: String) -> IPv4Address?
+    /// Replaces the device's BGP routes (`previous`, as last installed) with `routes`.
+    func bgpInstallRoutes(_ routes: [Route], replacing previous: [Route])
+    /// A session changed state or the table changed (convergence tracking, notices).
+    func bgpStateChanged()
+    func bgpLog(_ message: String)
+}
