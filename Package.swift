@@ -62,6 +62,7 @@ let package = Package(
         .testTarget(name: "NetSimRoutingTests", dependencies: ["NetSimRouting"]),
         .testTarget(name: "NetSimOSPFTests", dependencies: ["NetSimOSPF"]),
         .testTarget(name: "NetSimISISTests", dependencies: ["NetSimISIS", "NetSimRouting"]),
+        .testTarget(name: "NetSimBGPTests", dependencies: ["NetSimBGP", "NetSimRouting"]),
         .testTarget(name: "NetSimEngineTests", dependencies: ["NetSimEngine", "NetSimOSPF"]),
         .testTarget(name: "NetSimTopologyTests", dependencies: ["NetSimTopology"]),
         .testTarget(name: "NetSimCaptureTests", dependencies: ["NetSimCapture", "NetSimTopology"]),
