@@ -5,7 +5,7 @@
 /// | `device:NAME` | every cabled interface of a device |
 /// | `interface:DEVICE:IFACE`, or just `DEVICE:IFACE` | one interface |
 /// | `link:DEVICE:IFACE` | every interface on the link that interface is cabled to |
-/// | `proto:arp\|ipv4\|icmp\|udp\|ospf` | frames of that protocol (`ipv4`: all IPv4) |
+/// | `proto:arp\|ipv4\|icmp\|udp\|ospf\|isis\|tcp\|bgp` | frames of that protocol (`ipv4`: all IPv4; `bgp`: TCP port 179) |
 ///
 /// Interfaces named by any place term are captured (their union); with no place term, every
 /// cabled interface. Protocol terms keep a frame when any of them matches; with none, every

@@ -23,6 +23,8 @@ public final class Device {
     /// The running IS-IS process, from `Simulation.start()` on.
     public internal(set) var isis: ISISInstance?
     var isisHost: ISISDeviceHost?
+    /// Listeners and connections, from the first TCP use on (`Simulation+TCP`).
+    var tcp: TCPStack?
     var arp = ARPCache()
     var macTable = MACTable()
     private var nextIdentifier: UInt16 = 0

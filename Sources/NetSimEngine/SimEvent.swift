@@ -19,6 +19,9 @@ enum SimEvent {
     case ospfTimer(device: Int, timer: OSPFTimer, token: UInt64)
     /// An IS-IS instance's timer.
     case isisTimer(device: Int, timer: ISISTimer, token: UInt64)
+    /// A TCP connection's timer (retransmission, TIME-WAIT, or a deferred failure report),
+    /// carrying the connection's token: a stale one is ignored.
+    case tcpTimer(device: Int, connection: TCPConnectionID, timer: TCPTimer, token: UInt64)
     /// A moment an outside driver (the script runner, the daemon) asked to be woken at.
     case wakeUp(token: Int)
 }

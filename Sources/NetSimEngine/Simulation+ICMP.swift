@@ -2,8 +2,8 @@ import NetSimRouting
 import NetSimWire
 
 /// Local delivery and ICMP (RFC 792, RFC 1122 §3.2.2): echo replies, errors sent back to the
-/// source of a packet that could not be delivered, and port unreachable for UDP, since no
-/// simulated device listens on a UDP port.
+/// source of a packet that could not be delivered, port unreachable for UDP, since no
+/// simulated device listens on a UDP port, and TCP segments to the device's TCP.
 extension Simulation {
     /// Linux's default TTL for packets it originates (net.ipv4.ip_default_ttl).
     static let defaultTTL: UInt8 = 64
@@ -24,13 +24,19 @@ extension Simulation {
             case .echoReply(let echo):
                 probeEchoReply(echo, packet: packet, device: device, trace: trace)
             case .destinationUnreachable(_, let quoted), .timeExceeded(let quoted):
-                probeICMPError(message, from: packet.source, quoted: quoted, device: device, trace: trace)
+                if case .tcp = quoted.leadingPayload {
+                    tcpICMPError(quoted: quoted, device: device)
+                } else {
+                    probeICMPError(message, from: packet.source, quoted: quoted, device: device, trace: trace)
+                }
             }
         case .udp:
             sendICMPError(.destinationUnreachable(code: .port, quoted: QuotedDatagram(quoting: packet)),
                           about: packet, device: device, trace: trace)
         case .ospf(let ospf):
             receiveOSPF(ospf, packet: packet, device: device, interface: interface)
+        case .tcp(let segment):
+            receiveTCP(segment, packet: packet, device: device)
         }
     }
 

@@ -71,7 +71,9 @@ extension Simulation {
     /// (a local probe, or the remote source with ICMP host unreachable, as Linux does).
     private func resolutionFailed(_ packet: IPv4Packet, device: Device, trace: PacketTrace, nextHop: IPv4Address,
                                   interface: Int) {
-        if trace.devices == [device.id] && device.ownsAddress(packet.source) {
+        if trace.devices == [device.id] && device.ownsAddress(packet.source), case .tcp = packet.payload {
+            tcpUndeliverable(packet, device: device)
+        } else if trace.devices == [device.id] && device.ownsAddress(packet.source) {
             probeUndeliverable(packet, device: device,
                                reason: "no ARP reply from \(nextHop) on \(device.interfaces[interface].name)")
         } else {

@@ -156,7 +156,7 @@ extension Simulation {
             let probe = Int(destinationPort &- ProbeSession.tracerouteBasePort)
             guard probe >= 0, probe < session.outcomes.count, session.outcomes[probe] == nil else { return nil }
             return (session, probe)
-        case .other:
+        case .tcp, .other:
             return nil
         }
     }

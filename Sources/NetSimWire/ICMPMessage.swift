@@ -66,7 +66,8 @@ public enum ICMPMessage: Sendable, Equatable {
 }
 
 /// The part of an offending datagram an ICMP error carries back: its IPv4 header fields and the
-/// first 8 bytes of its payload, which identify the echo (id, sequence) or UDP ports it belonged to.
+/// first 8 bytes of its payload, which identify the echo (id, sequence), UDP ports or TCP connection it
+/// belonged to.
 public struct QuotedDatagram: Sendable, Equatable {
     public var source: IPv4Address
     public var destination: IPv4Address
@@ -81,6 +82,9 @@ public struct QuotedDatagram: Sendable, Equatable {
     public enum LeadingPayload: Sendable, Equatable {
         case echo(type: UInt8, identifier: UInt16, sequence: UInt16)
         case udp(sourcePort: UInt16, destinationPort: UInt16, length: UInt16)
+        /// A TCP segment's first 8 bytes: its ports and sequence number (what RFC 9293 §3.9.1
+        /// uses to find the connection an ICMP error is about).
+        case tcp(sourcePort: UInt16, destinationPort: UInt16, sequence: UInt32)
         /// Exactly 8 bytes (the codec pads or cuts anything else to 8).
         case other([UInt8])
     }
@@ -125,6 +129,9 @@ public struct QuotedDatagram: Sendable, Equatable {
             leadingPayload = .other([2, ospf.body.typeNumber, UInt8(length >> 8), UInt8(length & 0xFF),
                                      UInt8(router >> 24), UInt8(router >> 16 & 0xFF), UInt8(router >> 8 & 0xFF),
                                      UInt8(router & 0xFF)])
+        case .tcp(let segment):
+            leadingPayload = .tcp(sourcePort: segment.sourcePort, destinationPort: segment.destinationPort,
+                                  sequence: segment.sequenceNumber)
         }
     }
 

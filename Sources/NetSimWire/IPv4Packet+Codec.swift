@@ -1,5 +1,6 @@
 /// The RFC 791 bytes of an IPv4 datagram and its payload (ICMP, UDP with the pseudo-header
-/// checksum, OSPF). A total length above 65535 cannot be put on the wire; such a value is
+/// checksum, OSPF, TCP with its
+/// pseudo-header checksum). A total length above 65535 cannot be put on the wire; such a value is
 /// encoded with the length field truncated.
 extension IPv4Packet: WireReadable {
     static let wireName = "IPv4 packet"
@@ -14,6 +15,7 @@ extension IPv4Packet: WireReadable {
         case .icmp(let message): message.encode(into: &bytes)
         case .udp(let datagram): datagram.encode(into: &bytes, source: source, destination: destination)
         case .ospf(let packet): packet.encode(into: &bytes)
+        case .tcp(let segment): segment.encode(into: &bytes, source: source, destination: destination)
         }
     }
 
@@ -41,6 +43,7 @@ extension IPv4Packet: WireReadable {
         case IPv4Payload.protocolICMP: ICMPMessage.wireName
         case IPv4Payload.protocolUDP: "UDP datagram"
         case OSPFPacket.ipProtocol: OSPFPacket.wireName
+        case TCPSegment.ipProtocol: "TCP segment"
         default: "IPv4 payload"
         }
         var body = try reader.split(payloadLength, context: payloadName)
@@ -52,6 +55,8 @@ extension IPv4Packet: WireReadable {
             payload = .udp(try UDPDatagram(reading: &body, source: header.source, destination: header.destination))
         case OSPFPacket.ipProtocol:
             payload = .ospf(try OSPFPacket(reading: &body))
+        case TCPSegment.ipProtocol:
+            payload = .tcp(try TCPSegment(reading: &body, source: header.source, destination: header.destination))
         default:
             throw WireDecodingError(.unsupported(UInt32(header.protocolNumber)), field: "IP protocol",
                                     offset: start + 9)

@@ -28,6 +28,7 @@ public enum IPv4Payload: Sendable, Equatable {
     case icmp(ICMPMessage)
     case udp(UDPDatagram)
     case ospf(OSPFPacket)
+    case tcp(TCPSegment)
 
     public static let protocolICMP: UInt8 = 1
     public static let protocolUDP: UInt8 = 17
@@ -37,6 +38,7 @@ public enum IPv4Payload: Sendable, Equatable {
         case .icmp: IPv4Payload.protocolICMP
         case .udp: IPv4Payload.protocolUDP
         case .ospf: OSPFPacket.ipProtocol
+        case .tcp: TCPSegment.ipProtocol
         }
     }
 
@@ -45,6 +47,7 @@ public enum IPv4Payload: Sendable, Equatable {
         case .icmp(let message): message.wireLength
         case .udp(let datagram): datagram.wireLength
         case .ospf(let packet): packet.wireLength
+        case .tcp(let segment): segment.wireLength
         }
     }
 }

@@ -21,6 +21,10 @@ extension QuotedDatagram {
             UDPDatagram(sourcePort: sourcePort, destinationPort: destinationPort, dataLength: dataLength)
                 .encode(into: &leading, source: source, destination: destination)
             leading.storeBigEndian(length, at: 4)
+        case .tcp(let sourcePort, let destinationPort, let sequence):
+            leading.appendBigEndian(sourcePort)
+            leading.appendBigEndian(destinationPort)
+            leading.appendBigEndian(sequence)
         case .other(let payload):
             leading = payload
         }
@@ -46,6 +50,8 @@ extension QuotedDatagram {
             payload = .echo(type: UInt8(first >> 8), identifier: third, sequence: fourth)
         case IPv4Payload.protocolUDP:
             payload = .udp(sourcePort: first, destinationPort: second, length: third)
+        case TCPSegment.ipProtocol:
+            payload = .tcp(sourcePort: first, destinationPort: second, sequence: UInt32(third) << 16 | UInt32(fourth))
         default:
             payload = .other(leading)
         }

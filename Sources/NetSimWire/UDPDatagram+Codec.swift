@@ -22,12 +22,8 @@ extension UDPDatagram {
     }
 
     static func pseudoHeader(source: IPv4Address, destination: IPv4Address, length: UInt16) -> InternetChecksum {
-        var checksum = InternetChecksum()
-        checksum.add(source.value)
-        checksum.add(destination.value)
-        checksum.add(UInt16(IPv4Payload.protocolUDP))
-        checksum.add(length)
-        return checksum
+        .pseudoHeader(source: source, destination: destination, protocolNumber: IPv4Payload.protocolUDP,
+                      length: Int(length))
     }
 
     /// Decodes exactly one datagram sent from `source` to `destination`.

@@ -25,24 +25,24 @@ struct CaptureFilterTests {
     @Test func everyMalformedTermIsReported() {
         #expect(throws: CaptureFilterError([
             "'r1': not a filter term (terms are device:NAME, interface:DEVICE:IFACE (or DEVICE:IFACE), "
-                + "link:DEVICE:IFACE, proto:arp|ipv4|icmp|udp|ospf|isis)",
+                + "link:DEVICE:IFACE, proto:arp|ipv4|icmp|udp|ospf|isis|tcp|bgp)",
             "term 2 is empty",
-            "'proto:tcp': unknown protocol 'tcp' (protocols: arp, ipv4, icmp, udp, ospf, isis)",
+            "'proto:sctp': unknown protocol 'sctp' (protocols: arp, ipv4, icmp, udp, ospf, isis, tcp, bgp)",
             "'link:r1': expected link:DEVICE:IFACE, e.g. link:r1:eth0",
             "'interface:r1:eth0:x': expected interface:DEVICE:IFACE, e.g. interface:r1:eth0",
             "'device:': expected device:NAME, e.g. device:r1",
             "'a:b:c': not a filter term (terms are device:NAME, interface:DEVICE:IFACE (or DEVICE:IFACE), "
-                + "link:DEVICE:IFACE, proto:arp|ipv4|icmp|udp|ospf|isis)",
+                + "link:DEVICE:IFACE, proto:arp|ipv4|icmp|udp|ospf|isis|tcp|bgp)",
             "':eth0': not a filter term (terms are device:NAME, interface:DEVICE:IFACE (or DEVICE:IFACE), "
-                + "link:DEVICE:IFACE, proto:arp|ipv4|icmp|udp|ospf|isis)",
+                + "link:DEVICE:IFACE, proto:arp|ipv4|icmp|udp|ospf|isis|tcp|bgp)",
         ])) {
-            try CaptureFilter.parse("r1,,proto:tcp,link:r1,interface:r1:eth0:x,device:,a:b:c,:eth0")
+            try CaptureFilter.parse("r1,,proto:sctp,link:r1,interface:r1:eth0:x,device:,a:b:c,:eth0")
         }
     }
 
     @Test(arguments: ["", " ", ",", " , "]) func anEmptyFilterIsAnError(text: String) {
         #expect(throws: CaptureFilterError(["the filter is empty; terms are device:NAME, interface:DEVICE:IFACE "
-                                            + "(or DEVICE:IFACE), link:DEVICE:IFACE, proto:arp|ipv4|icmp|udp|ospf|isis"])) {
+                                            + "(or DEVICE:IFACE), link:DEVICE:IFACE, proto:arp|ipv4|icmp|udp|ospf|isis|tcp|bgp"])) {
             try CaptureFilter.parse(text)
         }
     }

@@ -74,16 +74,22 @@ struct CaptureSelectionTests {
                               deadInterval: 40, designatedRouter: IPv4Address(0), backupDesignatedRouter: IPv4Address(0),
                               neighbors: [])
         let ospf = ipv4(.ospf(OSPFPacket(routerID: IPv4Address(1), areaID: IPv4Address(0), body: .hello(hello))))
-        let frames = [arp, icmp, udp, ospf]
+        let bgp = ipv4(.tcp(TCPSegment(sourcePort: 40000, destinationPort: 179, sequenceNumber: 1,
+                                       acknowledgmentNumber: 0, flags: .syn, window: 65535)))
+        let web = ipv4(.tcp(TCPSegment(sourcePort: 80, destinationPort: 40000, sequenceNumber: 1,
+                                       acknowledgmentNumber: 0, flags: .rst, window: 0)))
+        let frames = [arp, icmp, udp, ospf, bgp, web]
         func kept(_ filter: String?) throws -> [Bool] {
             let selection = try CaptureSelection(filter.map { try CaptureFilter.parse($0) } ?? CaptureFilter(), in: sim)
             return frames.map(selection.accepts)
         }
-        #expect(try kept(nil) == [true, true, true, true])
-        #expect(try kept("proto:arp") == [true, false, false, false])
-        #expect(try kept("proto:ipv4") == [false, true, true, true])
-        #expect(try kept("proto:icmp,proto:udp") == [false, true, true, false])
-        #expect(try kept("proto:udp,device:r1") == [false, false, true, false])
-        #expect(try kept("proto:ospf") == [false, false, false, true])
+        #expect(try kept(nil) == [true, true, true, true, true, true])
+        #expect(try kept("proto:arp") == [true, false, false, false, false, false])
+        #expect(try kept("proto:ipv4") == [false, true, true, true, true, true])
+        #expect(try kept("proto:icmp,proto:udp") == [false, true, true, false, false, false])
+        #expect(try kept("proto:udp,device:r1") == [false, false, true, false, false, false])
+        #expect(try kept("proto:ospf") == [false, false, false, true, false, false])
+        #expect(try kept("proto:tcp") == [false, false, false, false, true, true])
+        #expect(try kept("proto:bgp") == [false, false, false, false, true, false])
     }
 }

@@ -25,11 +25,11 @@ final class CaptureCommandTests {
 
     @Test func filterErrorsAreReportedBeforeAnythingRuns() throws {
         let output = try NetsimBinary.run(["run", triangle, "--pcap", path("out.pcapng"),
-                                           "--pcap-filter", "device:r9,r1:eth7,proto:tcp,link:h1:eth0"])
+                                           "--pcap-filter", "device:r9,r1:eth7,proto:sctp,link:h1:eth0"])
         #expect(output.status == 2)
         #expect(output.stdout.isEmpty)
         #expect(output.stderr == """
-            error: --pcap-filter: 'proto:tcp': unknown protocol 'tcp' (protocols: arp, ipv4, icmp, udp, ospf, isis)
+            error: --pcap-filter: 'proto:sctp': unknown protocol 'sctp' (protocols: arp, ipv4, icmp, udp, ospf, isis, tcp, bgp)
 
             """)
         let names = try NetsimBinary.run(["run", triangle, "--pcap", path("out.pcapng"),

@@ -11,6 +11,7 @@ struct CodecFuzzTests {
         _ = try? IPv4Packet(decoding: bytes)
         _ = try? ICMPMessage(decoding: bytes)
         _ = try? UDPDatagram(decoding: bytes, source: .zero, destination: .broadcast)
+        _ = try? TCPSegment(decoding: bytes, source: .zero, destination: .broadcast)
         _ = try? ARPPacket(decoding: bytes)
         _ = try? OSPFPacket(decoding: bytes)
         _ = try? LSA(decoding: bytes)
@@ -50,10 +51,14 @@ struct CodecFuzzTests {
         for _ in 0..<150 {
             let packet = generator.ipv4()
             let udp = generator.udp()
+            let tcp = generator.tcp()
             let cases: [([UInt8], ([UInt8]) throws -> Void)] = [
                 (packet.encoded(), { _ = try IPv4Packet(decoding: $0) }),
                 (udp.encoded(source: packet.source, destination: packet.destination), {
                     _ = try UDPDatagram(decoding: $0, source: packet.source, destination: packet.destination)
+                }),
+                (tcp.encoded(source: packet.source, destination: packet.destination), {
+                    _ = try TCPSegment(decoding: $0, source: packet.source, destination: packet.destination)
                 }),
                 (generator.ospf().encoded(), { _ = try OSPFPacket(decoding: $0) }),
                 (generator.lsa().encoded(), { _ = try LSA(decoding: $0) }),

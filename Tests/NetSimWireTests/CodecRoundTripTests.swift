@@ -9,6 +9,7 @@ struct CodecRoundTripTests {
         guard case .ipv4(let packet) = frame.payload else { return "arp" }
         switch packet.payload {
         case .udp: return "udp"
+        case .tcp(let segment): return segment.options.isEmpty ? "tcp" : "tcp with options"
         case .icmp(let message):
             switch message {
             case .echoRequest: return "echo request"
@@ -32,7 +33,7 @@ struct CodecRoundTripTests {
             #expect(try EthernetFrame(decoding: bytes) == frame)
             variants.insert(CodecRoundTripTests.variant(of: frame))
         }
-        let expected: Set<String> = Set(["arp", "udp", "echo request", "echo reply", "time exceeded"]
+        let expected: Set<String> = Set(["arp", "udp", "tcp", "tcp with options", "echo request", "echo reply", "time exceeded"]
             + PacketGenerator.unreachableCodes.map { "unreachable \($0.rawValue)" }
             + ["Hello", "DB Description", "LS Request", "LS Update", "LS Ack"]
             + LSAType.allCases.map { "LS Update with \($0)" }
@@ -57,6 +58,11 @@ struct CodecRoundTripTests {
                 #expect(bytes.count == datagram.wireLength)
                 #expect(try UDPDatagram(decoding: bytes, source: packet.source, destination: packet.destination)
                     == datagram)
+            case .tcp(let segment):
+                let bytes = segment.encoded(source: packet.source, destination: packet.destination)
+                #expect(bytes.count == segment.wireLength)
+                #expect(try TCPSegment(decoding: bytes, source: packet.source, destination: packet.destination)
+                    == segment)
             case .ospf(let ospf):
                 #expect(ospf.encoded().count == ospf.wireLength)
                 #expect(try OSPFPacket(decoding: ospf.encoded()) == ospf)

@@ -78,7 +78,7 @@ struct IPv4CodecTests {
         (7, UInt8(0x01), true, WireDecodingError(.unsupported(0x4001), field: "IPv4 header fragment (MF or offset)",
                                                  offset: 6)),
         (6, UInt8(0xC0), true, WireDecodingError(.invalid(0xC000), field: "IPv4 header reserved flag", offset: 6)),
-        (9, UInt8(0x06), true, WireDecodingError(.unsupported(6), field: "IP protocol", offset: 9)),
+        (9, UInt8(0x2F), true, WireDecodingError(.unsupported(47), field: "IP protocol", offset: 9)),
         (3, UInt8(0x13), true, WireDecodingError(.badLength(0x13), field: "IPv4 total length", offset: 2)),
         (3, UInt8(0x21), true, WireDecodingError(.truncated(needed: 13, available: 12), field: "UDP datagram",
                                                  offset: 20)),

@@ -38,9 +38,10 @@ struct PacketGenerator {
     }
 
     mutating func ipv4(depth: Int = 0) -> IPv4Packet {
-        let payload: IPv4Payload = switch int(0...2) {
+        let payload: IPv4Payload = switch int(0...3) {
         case 0: .icmp(icmp(depth: depth))
         case 1: .udp(udp())
+        case 2: .tcp(tcp())
         default: .ospf(ospf())
         }
         return IPv4Packet(source: address(), destination: address(), ttl: uint8(), identification: uint16(),
@@ -49,6 +50,27 @@ struct PacketGenerator {
 
     mutating func udp() -> UDPDatagram {
         UDPDatagram(sourcePort: uint16(), destinationPort: uint16(), dataLength: int(0...120))
+    }
+
+    /// Options as TCP senders lay them out, in any order, within the 40 bytes the header allows.
+    mutating func tcp() -> TCPSegment {
+        var options: [TCPOption] = []
+        var room = 40
+        for _ in 0..<int(0...4) {
+            let option: TCPOption = switch int(0...4) {
+            case 0: .noOperation
+            case 1: .maximumSegmentSize(uint16())
+            case 2: .md5Signature(list(16...16) { $0.uint8() })
+            case 3: .other(kind: [3, 4, 8, 30, 34][int(0...4)], data: list(0...8) { $0.uint8() })
+            default: .other(kind: UInt8(int(3...255)), data: list(0...4) { $0.uint8() })
+            }
+            guard option.wireLength <= room, option.kind != 19 || option.wireLength == 18 else { continue }
+            room -= option.wireLength
+            options.append(option)
+        }
+        return TCPSegment(sourcePort: uint16(), destinationPort: uint16(), sequenceNumber: uint32(),
+                          acknowledgmentNumber: uint32(), flags: TCPFlags(rawValue: uint8()), window: uint16(),
+                          urgentPointer: uint16(), options: options, payload: list(0...120) { $0.uint8() })
     }
 
     static let unreachableCodes: [ICMPMessage.UnreachableCode] = [
@@ -72,7 +94,10 @@ struct PacketGenerator {
     mutating func quoted(depth: Int) -> QuotedDatagram {
         if depth < 2 && bool() { return QuotedDatagram(quoting: ipv4(depth: depth + 1)) }
         let leading: QuotedDatagram.LeadingPayload, protocolNumber: UInt8
-        switch int(0...3) {
+        switch int(0...4) {
+        case 4:
+            protocolNumber = 6
+            leading = .tcp(sourcePort: uint16(), destinationPort: uint16(), sequence: uint32())
         case 0:
             protocolNumber = 1
             leading = .echo(type: bool() ? 0 : 8, identifier: uint16(), sequence: uint16())
@@ -84,7 +109,7 @@ struct PacketGenerator {
             protocolNumber = 1
             leading = .other([[3, 11, 13, 5][int(0...3)]] + list(7...7) { $0.uint8() })
         default:
-            protocolNumber = [6, 89, 47, 50][int(0...3)]
+            protocolNumber = [89, 47, 50, 132][int(0...3)]
             leading = .other(list(8...8) { $0.uint8() })
         }
         return QuotedDatagram(source: address(), destination: address(), ttl: uint8(), identification: uint16(),

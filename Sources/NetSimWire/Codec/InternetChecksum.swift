@@ -43,3 +43,17 @@ public struct InternetChecksum: Sendable {
         return checksum.value
     }
 }
+
+extension InternetChecksum {
+    /// The sum seeded with the IPv4 pseudo-header UDP and TCP checksums cover (RFC 768, RFC 9293
+    /// §3.1): source, destination, a zero byte, the protocol and the transport length.
+    static func pseudoHeader(source: IPv4Address, destination: IPv4Address, protocolNumber: UInt8,
+                             length: Int) -> InternetChecksum {
+        var checksum = InternetChecksum()
+        checksum.add(source.value)
+        checksum.add(destination.value)
+        checksum.add(UInt16(protocolNumber))
+        checksum.add(UInt16(truncatingIfNeeded: length))
+        return checksum
+    }
+}

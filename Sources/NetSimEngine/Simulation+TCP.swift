@@ -1,0 +1,167 @@
+import NetSimRouting
+import NetSimWire
+
+/// TCP on routers and hosts (RFC 9293), the transport of BGP: the application interface.
+/// Segments are IPv4 packets sent through `sendLocal`, so routes, ARP, link delay and loss and
+/// interface state act on them as on any packet. The state machine is in `Simulation+TCPInput`
+/// (arriving segments) and `Simulation+TCPOutput` (sending, retransmission, timers); what is
+/// modelled and what is not is in ADR 0018.
+extension Simulation {
+    /// Accepts connections to `port` on the device for `application`, with `ttl` on their packets.
+    public func tcpListen(device: Int, port: UInt16, ttl: UInt8 = 64,
+                          application: TCPApplication) {
+        let stack = tcpStack(devices[device])
+        let keys = stack.listeners[port]?.md5Keys ?? [:]
+        stack.listeners[port] = TCPStack.Listener(application: application, md5Keys: keys, ttl: ttl)
+    }
+
+    /// Stops accepting on `port`; connections already accepted stay.
+    public func tcpStopListening(device: Int, port: UInt16) {
+        devices[device].tcp?.listeners[port] = nil
+    }
+
+    /// Sets (or with nil, removes) the RFC 2385 key a listener requires of segments from `peer`.
+    /// Without a key the listener accepts only unsigned segments from that peer, as Linux does.
+    public func tcpSetMD5Key(_ key: [UInt8]?, device: Int, port: UInt16, peer: IPv4Address) {
+        devices[device].tcp?.listeners[port]?.md5Keys[peer] = key
+    }
+
+    /// Opens a connection to `remote:port` from `local` (default: the address of the interface
+    /// the route to `remote` leaves by) and an ephemeral port. Returns at once; the outcome
+    /// reaches `application` as `tcpEstablished` or `tcpClosed` (`.unreachable` right away, from
+    /// the agenda, when there is no route or `local` is not this device's address).
+    public func tcpConnect(device index: Int, to remote: IPv4Address, port: UInt16, from local: IPv4Address? = nil,
+                           ttl: UInt8 = 64, md5Key: [UInt8]? = nil,
+                           application: TCPApplication) -> TCPConnectionID {
+        let device = devices[index]
+        let stack = tcpStack(device)
+        let id = stack.allocateID()
+        let source = local ?? sourceAddress(toward: remote, device: device) ?? .zero
+        let routed = device.isLocalDestination(remote) || device.rib.fib.lookup(remote) != nil
+        let usable = routed && source != .zero && device.isLocalDestination(source)
+        let localPort = usable ? stack.ephemeralPort(local: source, remote: remote, remotePort: port) : nil
+        let endpoints = TCPEndpoints(localAddress: source, localPort: localPort ?? 0, remoteAddress: remote,
+                                     remotePort: port)
+        let connection = TCPConnection(id: id, endpoints: endpoints, passive: false, state: .synSent,
+                                       application: application, ttl: ttl, md5Key: md5Key,
+                                       iss: stack.initialSequenceNumber(), announcedMSS: tcpMSS(toward: remote, device: device))
+        guard usable, localPort != nil else {
+            stack.connections[id] = connection
+            tcpReportLater(connection, reason: .unreachable)
+            return id
+        }
+        stack.add(connection)
+        connection.timedSegment = (connection.iss &+ 1, now)
+        if !tcpSendSyn(connection, device: device) {
+            tcpReportLater(connection, reason: .unreachable)
+            return id
+        }
+        tcpArm(connection, .retransmission, after: connection.rto.current)
+        return id
+    }
+
+    /// Queues bytes for the peer; they leave as the peer's window allows, in segments of at most
+    /// the MSS. Ignored once the application has closed the connection.
+    public func tcpSend(_ bytes: [UInt8], on id: TCPConnectionID) {
+        guard let (connection, device) = tcpLookup(id), !connection.finQueued, connection.pendingCloseReason == nil,
+              connection.application != nil, !bytes.isEmpty else { return }
+        connection.sendBuffer.append(contentsOf: bytes)
+        if connection.state.isSynchronized { tcpPushData(connection, device: device) }
+    }
+
+    /// Closes this side: a FIN after everything queued (RFC 9293 §3.10.4). No callback follows.
+    public func tcpClose(_ id: TCPConnectionID) {
+        guard let (connection, device) = tcpLookup(id) else { return }
+        connection.application = nil
+        switch connection.state {
+        case .synSent:
+            devices[id.device].tcp?.remove(connection)
+        case .synReceived, .established:
+            connection.finQueued = true
+            connection.state = .finWait1
+            if connection.sndUna != connection.iss { tcpPushData(connection, device: device) }
+        case .closeWait:
+            connection.finQueued = true
+            connection.state = .lastAck
+            tcpPushData(connection, device: device)
+        case .finWait1, .finWait2, .closing, .lastAck, .timeWait:
+            break
+        }
+    }
+
+    /// Aborts the connection: a RST to the peer where it knows of the connection, then nothing
+    /// (RFC 9293 §3.10.5). No callback follows.
+    public func tcpAbort(_ id: TCPConnectionID) {
+        guard let (connection, device) = tcpLookup(id) else { return }
+        connection.application = nil
+        switch connection.state {
+        case .synReceived, .established, .finWait1, .finWait2, .closeWait:
+            if connection.pendingCloseReason == nil {
+                tcpTransmit(connection, device: device, flags: [.rst, .ack], sequence: connection.sndNxt)
+            }
+        case .synSent, .closing, .lastAck, .timeWait:
+            break
+        }
+        devices[id.device].tcp?.remove(connection)
+    }
+
+    /// Changes the TTL of the connection's later packets (an accepted BGP session's, say).
+    public func tcpSetTTL(_ ttl: UInt8, on id: TCPConnectionID) {
+        tcpLookup(id)?.0.ttl = ttl
+    }
+
+    /// The device's connections, in the order they were opened.
+    public func tcpConnections(device: Int) -> [TCPConnectionInfo] {
+        guard let stack = devices[device].tcp else { return [] }
+        return stack.connections.values.filter { $0.pendingCloseReason == nil }.map(\.info).sorted { $0.id < $1.id }
+    }
+
+    public func tcpConnection(_ id: TCPConnectionID) -> TCPConnectionInfo? {
+        guard let connection = tcpLookup(id)?.0, connection.pendingCloseReason == nil else { return nil }
+        return connection.info
+    }
+
+    /// The listening ports of a device, ascending.
+    public func tcpListeningPorts(device: Int) -> [UInt16] {
+        devices[device].tcp?.listeners.keys.sorted() ?? []
+    }
+
+    // MARK: Internals shared by input and output
+
+    func tcpStack(_ device: Device) -> TCPStack {
+        if let stack = device.tcp { return stack }
+        let stack = TCPStack(device: device.id, seed: seed)
+        device.tcp = stack
+        return stack
+    }
+
+    func tcpLookup(_ id: TCPConnectionID) -> (TCPConnection, Device)? {
+        guard id.device >= 0, id.device < devices.count,
+              let connection = devices[id.device].tcp?.connections[id] else { return nil }
+        return (connection, devices[id.device])
+    }
+
+    /// The MSS to announce toward `remote`: the MTU of the link the route leaves by, less the
+    /// 40 bytes of IPv4 and TCP headers (RFC 9293 §3.7.1); 65495 toward the device itself, as
+    /// over Linux's loopback.
+    func tcpMSS(toward remote: IPv4Address, device: Device) -> UInt16 {
+        if device.isLocalDestination(remote) { return 65495 }
+        guard let route = device.rib.fib.lookup(remote), let hop = route.nextHops.first,
+              hop.interface >= 0, hop.interface < device.interfaces.count,
+              let link = device.interfaces[hop.interface].link else { return TCPConnection.defaultMSS }
+        return UInt16(clamping: max(links[link].mtu - 40, Int(TCPConnection.defaultMSS)))
+    }
+
+    /// Whether TCP is mid-way anywhere: a handshake or close in progress, or data not yet
+    /// acknowledged (ADR 0001). TIME-WAIT is a quiet state and does not count.
+    func tcpBusy() -> Bool {
+        devices.contains { device in
+            device.tcp?.connections.values.contains { connection in
+                connection.pendingCloseReason != nil || connection.hasUnacknowledged
+                    || (connection.state != .established && connection.state != .timeWait
+                        && connection.state != .closeWait && connection.state != .finWait2)
+                    || (connection.finQueued && !connection.finSent)
+            } ?? false
+        }
+    }
+}
