@@ -21,6 +21,11 @@ struct BGPConnection {
     /// Negotiated hold and keepalive times in seconds (0: none).
     var holdTime: UInt16 = 0
     var keepaliveTime: UInt16 = 0
+    /// Cuts the received byte stream into messages.
+    var framer = BGPMessageFramer()
+    /// How UPDATEs are encoded and read: four-octet AS numbers unless the peer's OPEN lacked
+    /// the capability (RFC 6793).
+    var codecOptions = BGPCodecOptions()
 
     var sessionState: BGPSessionState {
         switch phase {

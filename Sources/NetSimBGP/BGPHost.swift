@@ -53,8 +53,8 @@ public struct BGPNextHopResolution: Hashable, Sendable {
 /// What a BGP speaker needs from the device that runs it. The engine implements it over its TCP;
 /// tests implement it to wire instances together directly.
 ///
-/// Messages: the machine sends each BGP message as one `bgpSend`; see `BGPInstance+Transport`
-/// for the one place where messages meet the transport.
+/// The machine owns the byte stream: it hands the host encoded messages and frames what the
+/// host delivers (see `BGPInstance+Transport`).
 public protocol BGPHost: AnyObject {
     var now: SimTime { get }
     /// Asks for `timerFired(timer, token:)` to be called at `time`.
@@ -64,8 +64,8 @@ public protocol BGPHost: AnyObject {
     /// `connectionEstablished(...)` or `connectionClosed(...)` with the returned ID.
     func bgpConnect(to peer: IPv4Address, port: UInt16, from localAddress: IPv4Address?, ttl: UInt8,
                     password: String?) -> BGPConnectionID
-    /// Queues one message on an established connection.
-    func bgpSend(_ message: BGPMessage, on connection: BGPConnectionID)
+    /// Queues bytes (one or more whole messages) on an established connection.
+    func bgpSend(_ bytes: [UInt8], on connection: BGPConnectionID)
     /// Closes gracefully (FIN after queued data).
     func bgpClose(_ connection: BGPConnectionID)
     /// Resets (RST); also how an incoming connection is refused.

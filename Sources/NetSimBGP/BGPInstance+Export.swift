@@ -103,9 +103,16 @@ extension BGPInstance {
             peer.advertised[prefix] = wanted
         }
         peer.pendingOut = []
-        var updates = BGPUpdatePacker.pack(withdrawals: withdrawals)
+        let packer = BGPUpdatePacker(options: peer.connections[session]?.codecOptions ?? BGPCodecOptions())
+        var updates = packer.withdrawing(withdrawals)
         for (attributes, prefixes) in groups.sorted(by: { $0.value[0] < $1.value[0] }) {
-            updates += BGPUpdatePacker.pack(attributes, prefixes)
+            guard let packed = packer.announcing(prefixes, with: attributes) else {
+                // Attributes too long for any UPDATE: the prefixes cannot go to this peer.
+                log("BGP: \(prefixes.count) prefixes not sent to \(peer.address): attributes exceed the message size")
+                for prefix in prefixes { peer.advertised[prefix] = nil }
+                continue
+            }
+            updates += packed
         }
         for update in updates { transmit(.update(update), to: peer, on: session) }
         if !updates.isEmpty { peer.lastAdvertisementAt = host.now }

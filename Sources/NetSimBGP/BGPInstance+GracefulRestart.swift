@@ -105,7 +105,8 @@ extension BGPInstance {
                     cancel(.keepalive(connection: id))
                     host.bgpAbort(id)
                 } else {
-                    dropConnection(peer, id, sending: BGPNotification(code: BGPNotification.cease, subcode: 4),
+                    dropConnection(peer, id, sending: BGPNotification(code: BGPNotification.cease,
+                                                                    subcode: BGPNotification.CeaseSubcode.administrativeReset),
                                    reason: "BGP process restarting")
                 }
             }

@@ -173,6 +173,9 @@ extension BGPInstance {
         let hold = min(local.hold, open.holdTime)
         let keepalive = hold == 0 ? 0 : min(local.keepalive == 0 ? hold / 3 : local.keepalive, hold / 3)
         peer.connections[id]!.remoteOpen = open
+        let fourOctet = open.capabilities.contains { if case .fourOctetAS = $0 { true } else { false } }
+        peer.connections[id]!.codecOptions = BGPCodecOptions(fourOctetAS: fourOctet)
+        peer.connections[id]!.framer.options = peer.connections[id]!.codecOptions
         peer.connections[id]!.holdTime = hold
         peer.connections[id]!.keepaliveTime = keepalive
         // §6.8: an OPEN on one connection while the other has already exchanged OPENs.
@@ -203,26 +206,28 @@ extension BGPInstance {
         host.bgpStateChanged()
     }
 
-    var collisionNotification: BGPNotification { BGPNotification(code: BGPNotification.cease, subcode: 7) }
+    var collisionNotification: BGPNotification {
+        BGPNotification(code: BGPNotification.cease, subcode: BGPNotification.CeaseSubcode.connectionCollisionResolution)
+    }
 
     /// RFC 4271 §6.2 checks of a received OPEN.
     func openError(_ open: BGPOpen, from peer: BGPPeer) -> (notification: BGPNotification, text: String)? {
         let error = BGPNotification.openMessageError
         if open.version != 4 {
-            return (BGPNotification(code: error, subcode: 1, data: [0, 4]), "unsupported version \(open.version)")
+            return (BGPNotification(code: error, subcode: BGPNotification.OpenError.unsupportedVersionNumber, data: [0, 4]), "unsupported version \(open.version)")
         }
         let hasFourOctet = open.capabilities.contains { if case .fourOctetAS = $0 { true } else { false } }
         if open.autonomousSystem != peer.configuration.remoteAS || (!hasFourOctet && open.myAutonomousSystem == BGPOpen.asTrans) {
-            return (BGPNotification(code: error, subcode: 2), "bad peer AS \(open.autonomousSystem), expected \(peer.configuration.remoteAS)")
+            return (BGPNotification(code: error, subcode: BGPNotification.OpenError.badPeerAS), "bad peer AS \(open.autonomousSystem), expected \(peer.configuration.remoteAS)")
         }
         if open.holdTime == 1 || open.holdTime == 2 {
-            return (BGPNotification(code: error, subcode: 6), "unacceptable hold time \(open.holdTime)")
+            return (BGPNotification(code: error, subcode: BGPNotification.OpenError.unacceptableHoldTime), "unacceptable hold time \(open.holdTime)")
         }
         if open.identifier == .zero || open.identifier.isMulticast || (peer.isInternal && open.identifier == routerID) {
-            return (BGPNotification(code: error, subcode: 3), "bad BGP identifier \(open.identifier)")
+            return (BGPNotification(code: error, subcode: BGPNotification.OpenError.badBGPIdentifier), "bad BGP identifier \(open.identifier)")
         }
         if open.optionalParameters.contains(where: { if case .other = $0 { true } else { false } }) {
-            return (BGPNotification(code: error, subcode: 4), "unsupported optional parameter")
+            return (BGPNotification(code: error, subcode: BGPNotification.OpenError.unsupportedOptionalParameter), "unsupported optional parameter")
         }
         return nil
     }
@@ -336,7 +341,8 @@ extension BGPInstance {
             cancel(.connectRetry(peer: address))
             cancel(.idleHold(peer: address))
             for id in peer.connections.keys.sorted() {
-                dropConnection(peer, id, sending: BGPNotification(code: BGPNotification.cease, subcode: 2),
+                dropConnection(peer, id, sending: BGPNotification(code: BGPNotification.cease,
+                                                                subcode: BGPNotification.CeaseSubcode.administrativeShutdown),
                                reason: "administratively shut down")
             }
             cancel(.idleHold(peer: address))
@@ -358,7 +364,8 @@ extension BGPInstance {
         switch kind {
         case .hard:
             for id in peer.connections.keys.sorted() {
-                dropConnection(peer, id, sending: BGPNotification(code: BGPNotification.cease, subcode: 4),
+                dropConnection(peer, id, sending: BGPNotification(code: BGPNotification.cease,
+                                                                subcode: BGPNotification.CeaseSubcode.administrativeReset),
                                reason: "cleared (administrative reset)")
             }
         case .softIn:

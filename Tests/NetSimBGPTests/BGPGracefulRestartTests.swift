@@ -100,7 +100,7 @@ struct BGPRobustnessTests {
             next += 1
             return BGPConnectionID(next)
         }
-        func bgpSend(_ message: BGPMessage, on connection: BGPConnectionID) {}
+        func bgpSend(_ bytes: [UInt8], on connection: BGPConnectionID) {}
         func bgpClose(_ connection: BGPConnectionID) {}
         func bgpAbort(_ connection: BGPConnectionID) {}
         func bgpResolve(_ address: IPv4Address) -> BGPNextHopResolution? {
@@ -178,7 +178,14 @@ struct BGPRobustnessTests {
                 ids.append(newID)
                 instance.connectionEstablished(newID, local: address("10.0.0.1"), localPort: 179, remote: remote,
                                                remotePort: 5000, passive: Bool.random(using: &random))
-            case 1, 2, 3, 4: instance.received(randomMessage(), on: id)
+            case 1, 2, 3: instance.receive(randomMessage(), on: id)
+            case 4:
+                // Bytes of a message with some changed, or noise.
+                var bytes = randomMessage().encoded()
+                for _ in 0..<Int.random(in: 0..<4, using: &random) {
+                    bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
+                }
+                instance.received(Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &random))), on: id)
             case 5:
                 instance.connectionClosed(id, reason: [.remoteClosed, .reset, .timedOut, .unreachable][Int.random(in: 0..<4, using: &random)])
             case 6, 7:

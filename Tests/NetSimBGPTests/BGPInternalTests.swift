@@ -87,7 +87,7 @@ struct BGPInternalTests {
         let id = fabric.connection(of: "r1", to: "r2")!
         let own = BGPPathAttributes(nextHop: address("10.0.12.2"), localPreference: 100, originatorID: address("1.1.1.1"),
                                     clusterList: [address("2.2.2.2")])
-        fabric["r1"].instance.received(.update(BGPUpdate(attributes: own, nlri: [prefix("10.50.0.0/16")])), on: id)
+        fabric["r1"].instance.receive(.update(BGPUpdate(attributes: own, nlri: [prefix("10.50.0.0/16")])), on: id)
         #expect(fabric["r1"].paths("10.50.0.0/16").isEmpty)
     }
 
@@ -100,8 +100,8 @@ struct BGPInternalTests {
                                          communities: [.noExport])
         let noAdvertise = BGPPathAttributes(asPath: BGPASPath(sequence: [65009]), nextHop: address("10.0.19.9"),
                                             communities: [.noAdvertise])
-        fabric["r1"].instance.received(.update(BGPUpdate(attributes: noExport, nlri: [prefix("10.60.0.0/16")])), on: id)
-        fabric["r1"].instance.received(.update(BGPUpdate(attributes: noAdvertise, nlri: [prefix("10.61.0.0/16")])), on: id)
+        fabric["r1"].instance.receive(.update(BGPUpdate(attributes: noExport, nlri: [prefix("10.60.0.0/16")])), on: id)
+        fabric["r1"].instance.receive(.update(BGPUpdate(attributes: noAdvertise, nlri: [prefix("10.61.0.0/16")])), on: id)
         fabric.run(for: .seconds(1))
         #expect(fabric["r2"].paths("10.60.0.0/16").first?.communities == [.noExport])
         #expect(fabric["r3"].paths("10.60.0.0/16").count == 1)
@@ -117,7 +117,7 @@ struct BGPInternalTests {
         let id = fabric.connection(of: "r1", to: "r9")!
         let tagged = BGPPathAttributes(asPath: BGPASPath(sequence: [65009]), nextHop: address("10.0.19.9"),
                                        communities: [BGPCommunity(65009, 1)], largeCommunities: [BGPLargeCommunity("65009:1:1")!])
-        fabric["r1"].instance.received(.update(BGPUpdate(attributes: tagged, nlri: [prefix("10.62.0.0/16")])), on: id)
+        fabric["r1"].instance.receive(.update(BGPUpdate(attributes: tagged, nlri: [prefix("10.62.0.0/16")])), on: id)
         fabric.run(for: .seconds(1))
         #expect(fabric["r1"].paths("10.62.0.0/16").first?.communities == [BGPCommunity(65009, 1)])
         let atR2 = fabric["r2"].paths("10.62.0.0/16")

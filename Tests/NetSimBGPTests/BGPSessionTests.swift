@@ -195,7 +195,7 @@ struct BGPSessionTests {
         fabric.start()
         fabric.run(for: .seconds(1))
         let id = fabric.connection(of: "r1", to: "r2")!
-        fabric["r1"].instance.received(.open(BGPOpen(autonomousSystem: 65002, holdTime: 90, identifier: address("2.2.2.2"),
+        fabric["r1"].instance.receive(.open(BGPOpen(autonomousSystem: 65002, holdTime: 90, identifier: address("2.2.2.2"),
                                                      capabilities: [])), on: id)
         #expect(fabric.messages(from: "r1", ofType: .notification).contains(.notification(BGPNotification(code: 5, subcode: 3))))
     }

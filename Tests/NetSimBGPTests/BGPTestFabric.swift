@@ -44,9 +44,15 @@ final class BGPTestFabric {
             fabric.connect(from: self, to: peer, localAddress: localAddress ?? addresses[0], ttl: ttl, password: password)
         }
 
-        func bgpSend(_ message: BGPMessage, on connection: BGPConnectionID) {
+        func bgpSend(_ bytes: [UInt8], on connection: BGPConnectionID) {
+            // Every speaker here negotiates four-octet AS numbers, the decoder's default.
+            let message = try! BGPMessage(decoding: bytes)
             fabric.sent.append((fabric.now, name, message))
-            fabric.transfer(.message(message), on: connection)
+            if fabric.dropping(message, fabric.links[connection]?.router ?? "") { return }
+            // TCP keeps the bytes, not the boundaries: deliver them in two pieces.
+            let cut = bytes.count / 3
+            fabric.transfer(.bytes(Array(bytes[..<cut])), on: connection)
+            fabric.transfer(.bytes(Array(bytes[cut...])), on: connection)
         }
 
         func bgpClose(_ connection: BGPConnectionID) { fabric.transfer(.close(.remoteClosed), on: connection) }
@@ -97,7 +103,7 @@ final class BGPTestFabric {
     }
 
     enum Transfer {
-        case message(BGPMessage)
+        case bytes([UInt8])
         case close(BGPConnectionCloseReason)
     }
 
@@ -120,7 +126,7 @@ final class BGPTestFabric {
     private var nextConnection: UInt64 = 0
     private(set) var routers: [String: Router] = [:]
     /// The other end of each connection.
-    private var links: [BGPConnectionID: Endpoint] = [:]
+    fileprivate(set) var links: [BGPConnectionID: Endpoint] = [:]
     /// Pairs of routers that cannot reach each other.
     var partitioned: Set<[String]> = []
     /// Messages for which this returns true are lost (with their connection's later messages undisturbed).
@@ -186,13 +192,12 @@ final class BGPTestFabric {
             links[id] = nil
             links[remote.id] = nil
         }
-        if case .message(let message) = transfer, dropping(message, remote.router) { return }
         schedule(at: now + latency) { [unowned self] in
             guard let target = self.routers[remote.router], target.up else { return }
             switch transfer {
-            case .message(let message):
+            case .bytes(let bytes):
                 // Data sent before a close still arrives; the receiver ignores connections it dropped.
-                target.instance.received(message, on: remote.id)
+                target.instance.received(bytes, on: remote.id)
             case .close(let reason):
                 target.instance.connectionClosed(remote.id, reason: reason)
             }
