@@ -152,15 +152,21 @@ extension Simulation {
         return UInt16(clamping: max(links[link].mtu - 40, Int(TCPConnection.defaultMSS)))
     }
 
-    /// Whether TCP is mid-way anywhere: a handshake or close in progress, or data not yet
-    /// acknowledged (ADR 0001). TIME-WAIT is a quiet state and does not count.
+    /// Whether TCP is mid-way anywhere (ADR 0001): a handshake or close in progress, data not
+    /// yet acknowledged, a failure report due. ESTABLISHED, CLOSE-WAIT, FIN-WAIT-2 and TIME-WAIT
+    /// are quiet. So is a connect whose SYN has already gone unanswered once: a peer that never
+    /// answers (down, or refusing the MD5 signature) is a steady state, as BGP's Active is, and
+    /// would otherwise keep a misconfigured network from ever converging (ADR 0018).
     func tcpBusy() -> Bool {
         devices.contains { device in
             device.tcp?.connections.values.contains { connection in
-                connection.pendingCloseReason != nil || connection.hasUnacknowledged
-                    || (connection.state != .established && connection.state != .timeWait
-                        && connection.state != .closeWait && connection.state != .finWait2)
-                    || (connection.finQueued && !connection.finSent)
+                switch connection.state {
+                case .synSent: connection.retries == 0 || connection.pendingCloseReason != nil
+                case .established, .closeWait, .finWait2, .timeWait:
+                    connection.pendingCloseReason != nil || connection.hasUnacknowledged
+                        || (connection.finQueued && !connection.finSent)
+                case .synReceived, .finWait1, .closing, .lastAck: true
+                }
             } ?? false
         }
     }
