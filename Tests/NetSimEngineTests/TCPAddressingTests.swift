@@ -101,3 +101,17 @@ struct TCPAddressingTests {
         #expect(client.closed.isEmpty && sim.tcpConnection(id)?.queuedBytes == 0)
     }
 }
+
+extension TCPAddressingTests {
+    /// Connecting to one's own address is not modelled: reported unreachable from the agenda.
+    @Test func connectToItselfIsRefused() throws {
+        let sim = try chain()
+        let app = RecordingTCPApplication(simulation: sim)
+        sim.tcpListen(device: 0, port: 179, application: app)
+        let id = sim.tcpConnect(device: 0, to: ip("1.1.1.1"), port: 179, application: app)
+        #expect(app.events.isEmpty)
+        sim.advance(to: sim.now + .seconds(1))
+        #expect(app.closed.map(\.id) == [id] && app.closed.map(\.reason) == [.unreachable])
+        #expect(app.established.isEmpty)
+    }
+}
