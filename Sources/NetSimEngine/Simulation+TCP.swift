@@ -22,6 +22,7 @@ extension Simulation {
 
     /// Sets (or with nil, removes) the RFC 2385 key a listener requires of segments from `peer`.
     /// Without a key the listener accepts only unsigned segments from that peer, as Linux does.
+    /// The port must be listening already; keys stay when `tcpListen` is called again for it.
     public func tcpSetMD5Key(_ key: [UInt8]?, device: Int, port: UInt16, peer: IPv4Address) {
         devices[device].tcp?.listeners[port]?.md5Keys[peer] = key
     }
@@ -29,7 +30,8 @@ extension Simulation {
     /// Opens a connection to `remote:port` from `local` (default: the address of the interface
     /// the route to `remote` leaves by) and an ephemeral port. Returns at once; the outcome
     /// reaches `application` as `tcpEstablished` or `tcpClosed` (`.unreachable` right away, from
-    /// the agenda, when there is no route or `local` is not this device's address).
+    /// the agenda, when there is no route, `remote` is this device's own address, or `local` is
+    /// not one of its addresses).
     public func tcpConnect(device index: Int, to remote: IPv4Address, port: UInt16, from local: IPv4Address? = nil,
                            ttl: UInt8 = 64, md5Key: [UInt8]? = nil,
                            application: TCPApplication) -> TCPConnectionID {
@@ -37,7 +39,9 @@ extension Simulation {
         let stack = tcpStack(device)
         let id = stack.allocateID()
         let source = local ?? sourceAddress(toward: remote, device: device) ?? .zero
-        let routed = device.isLocalDestination(remote) || device.rib.fib.lookup(remote) != nil
+        // A connection to the device itself is not modelled: its segments would loop back inside
+        // this call and reach the application before it holds the id (ADR 0018).
+        let routed = !device.isLocalDestination(remote) && device.rib.fib.lookup(remote) != nil
         let usable = routed && source != .zero && device.isLocalDestination(source)
         let localPort = usable ? stack.ephemeralPort(local: source, remote: remote, remotePort: port) : nil
         let endpoints = TCPEndpoints(localAddress: source, localPort: localPort ?? 0, remoteAddress: remote,
@@ -142,25 +146,29 @@ extension Simulation {
     }
 
     /// The MSS to announce toward `remote`: the MTU of the link the route leaves by, less the
-    /// 40 bytes of IPv4 and TCP headers (RFC 9293 §3.7.1); 65495 toward the device itself, as
-    /// over Linux's loopback.
+    /// 40 bytes of IPv4 and TCP headers (RFC 9293 §3.7.1).
     func tcpMSS(toward remote: IPv4Address, device: Device) -> UInt16 {
-        if device.isLocalDestination(remote) { return 65495 }
         guard let route = device.rib.fib.lookup(remote), let hop = route.nextHops.first,
               hop.interface >= 0, hop.interface < device.interfaces.count,
               let link = device.interfaces[hop.interface].link else { return TCPConnection.defaultMSS }
         return UInt16(clamping: max(links[link].mtu - 40, Int(TCPConnection.defaultMSS)))
     }
 
-    /// Whether TCP is mid-way anywhere: a handshake or close in progress, or data not yet
-    /// acknowledged (ADR 0001). TIME-WAIT is a quiet state and does not count.
+    /// Whether TCP is mid-way anywhere (ADR 0001): a handshake or close in progress, data not
+    /// yet acknowledged, a failure report due. ESTABLISHED, CLOSE-WAIT, FIN-WAIT-2 and TIME-WAIT
+    /// are quiet. So is a connect whose SYN has already gone unanswered once: a peer that never
+    /// answers (down, or refusing the MD5 signature) is a steady state, as BGP's Active is, and
+    /// would otherwise keep a misconfigured network from ever converging (ADR 0018).
     func tcpBusy() -> Bool {
         devices.contains { device in
             device.tcp?.connections.values.contains { connection in
-                connection.pendingCloseReason != nil || connection.hasUnacknowledged
-                    || (connection.state != .established && connection.state != .timeWait
-                        && connection.state != .closeWait && connection.state != .finWait2)
-                    || (connection.finQueued && !connection.finSent)
+                switch connection.state {
+                case .synSent: connection.retries == 0 || connection.pendingCloseReason != nil
+                case .established, .closeWait, .finWait2, .timeWait:
+                    connection.pendingCloseReason != nil || connection.hasUnacknowledged
+                        || (connection.finQueued && !connection.finSent)
+                case .synReceived, .finWait1, .closing, .lastAck: true
+                }
             } ?? false
         }
     }

@@ -188,3 +188,32 @@ struct TCPConnectionTests {
 enum TCPStackRange {
     static let ephemeral: ClosedRange<UInt16> = 32768...60999
 }
+
+@Suite("TCP and convergence")
+struct TCPConvergenceTests {
+    /// Connects at t=0 to a listener that answers (`key` nil) or silently drops the SYN over an
+    /// MD5 mismatch; returns when the network was declared converged.
+    func convergence(listenerKey key: String?) throws -> SimTime? {
+        let network = try LineNetwork()
+        network.sim.start()
+        let client = RecordingTCPApplication(simulation: network.sim)
+        let server = RecordingTCPApplication(simulation: network.sim)
+        network.sim.tcpListen(device: network.h2, port: 179, application: server)
+        network.sim.tcpSetMD5Key(key.map { Array($0.utf8) }, device: network.h2, port: 179, peer: ip("10.0.1.10"))
+        _ = network.sim.tcpConnect(device: network.h1, to: ip("10.0.2.10"), port: 179, application: client)
+        network.sim.advance(to: .seconds(10))
+        #expect(network.sim.tcpConnections(device: network.h1).map(\.state) == [key == nil ? .established : .synSent])
+        return network.sim.convergedAt
+    }
+
+    /// The handshake is over long before the 1 s window closes.
+    @Test func aQuickHandshakeDoesNotDelayConvergence() throws {
+        #expect(try convergence(listenerKey: nil) == .seconds(1))
+    }
+
+    /// The first SYN is in flight when the window closes at 1 s, so the check looks again a
+    /// window later; by then the SYN has gone unanswered and the waiting connect is quiet.
+    @Test func anUnansweredConnectHoldsConvergenceOnlyUntilItsFirstTimeout() throws {
+        #expect(try convergence(listenerKey: "x") == .seconds(2))
+    }
+}
