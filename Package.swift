@@ -25,13 +25,15 @@ let package = Package(
         .target(name: "NetSimOSPF", dependencies: ["NetSimWire", "NetSimRouting"]),
         .target(name: "NetSimISIS", dependencies: ["NetSimWire", "NetSimRouting"]),
         .target(name: "NetSimBGP", dependencies: ["NetSimWire", "NetSimRouting"]),
-        .target(name: "NetSimEngine", dependencies: ["NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimISIS"]),
+        .target(name: "NetSimEngine", dependencies: [
+            "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimISIS", "NetSimBGP",
+        ]),
         .target(name: "NetSimTopology", dependencies: [
-            "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimISIS", "NetSimEngine",
+            "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimISIS", "NetSimBGP", "NetSimEngine",
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "NetSimCommands", dependencies: [
-            "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimISIS", "NetSimEngine",
+            "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimISIS", "NetSimBGP", "NetSimEngine",
         ]),
         .target(name: "NetSimCapture", dependencies: ["NetSimWire", "NetSimRouting", "NetSimEngine"]),
         .target(name: "NetSimGenerators", dependencies: [

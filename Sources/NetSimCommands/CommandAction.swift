@@ -22,6 +22,15 @@ public enum CommandAction: String, Sendable, Equatable, CaseIterable {
     case showISISInterfaces
     case showISISSPF
     case showISISRoute
+    case showBGP
+    case showBGPSummary
+    case showBGPNeighbors
+    case showBGPNeighbor
+    case showBGPNeighborRoutes
+    case showBGPRoute
+    case clearBGP
+    case clearBGPSoft
+    case clearBGPAll
     case ping
     case traceroute
     case routeAdd
@@ -49,6 +58,9 @@ extension CommandGrammar {
         let maxTTL = Option(flag: "-m", valueName: "TTL", range: 1...255, help: "maximum TTL (default 30)")
         let ospf: [Token] = [.keyword("show"), .optionalKeyword("ip"), .keyword("ospf")]
         let isis: [Token] = [.keyword("show"), .keyword("isis")]
+        let bgp: [Token] = [.keyword("show"), .optionalKeyword("ip"), .keyword("bgp")]
+        let clearBGP: [Token] = [.keyword("clear"), .optionalKeyword("ip"), .keyword("bgp")]
+        let softKind = Token.choice(name: "direction", ["in", "out"])
         let lsaTypes = LSAType.allCases.map(\.description)
         let lsaType = Token.choice(name: "lsa-type", lsaTypes)
         return CommandGrammar(commands: [
@@ -82,6 +94,24 @@ extension CommandGrammar {
                     "IS-IS circuits: type, levels, metric, adjacencies, DIS"),
             command(.showISISSPF, isis + keywords("spf"), json: true, "each level's shortest-path tree"),
             command(.showISISRoute, isis + keywords("route"), json: true, "the routes each level computed"),
+            command(.showBGP, bgp, json: true, "the BGP table: every path of every prefix, best first"),
+            command(.showBGPSummary, bgp + keywords("summary"), json: true,
+                    "BGP neighbors: state, messages, prefixes received and sent"),
+            command(.showBGPNeighbors, bgp + keywords("neighbors"), json: true,
+                    "BGP neighbors in detail: timers, capabilities, message counters ('neighbor' works too)"),
+            command(.showBGPNeighbor, bgp + keywords("neighbors") + [.parameter(.address)], json: true,
+                    "one BGP neighbor in detail"),
+            command(.showBGPNeighborRoutes, bgp + keywords("neighbors") + [
+                .parameter(.address), .choice(name: "routes", ["advertised-routes", "received-routes"]),
+            ], json: true, "what one neighbor is sent (after export policy) or sent us (before import policy)"),
+            command(.showBGPRoute, bgp + [.parameter(.addressOrPrefix)], json: true,
+                    "every path of one prefix (longest match for an address) and why the best one won"),
+            command(.clearBGP, clearBGP + [.parameter(.address)],
+                    "reset a BGP session (Cease NOTIFICATION, administrative reset)"),
+            command(.clearBGPAll, clearBGP + keywords("*"), "reset every BGP session"),
+            command(.clearBGPSoft, clearBGP + [.parameter(.address), .keyword("soft"), softKind],
+                    "soft reconfiguration: 'in' asks the neighbor for its routes again (route refresh), 'out' "
+                        + "sends ours again"),
             command(.ping, keywords("ping") + [.parameter(.address)], options: [count, size], json: true,
                     "ICMP echo test"),
             command(.traceroute, keywords("traceroute") + [.parameter(.address)], options: [maxTTL], json: true,

@@ -63,6 +63,9 @@ public struct CommandProcessor {
         case .showISISNeighbors, .showISISDatabase, .showISISDatabaseDetail, .showISISInterfaces, .showISISSPF,
              .showISISRoute:
             return .finished(try executeISIS(match, device: device, simulation: simulation))
+        case .showBGP, .showBGPSummary, .showBGPNeighbors, .showBGPNeighbor, .showBGPNeighborRoutes, .showBGPRoute,
+             .clearBGP, .clearBGPSoft, .clearBGPAll:
+            return .finished(try executeBGP(match, device: device, simulation: simulation))
         case .ping:
             try requireIPStack(device)
             let target = try address(arguments[0])

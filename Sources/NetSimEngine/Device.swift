@@ -1,3 +1,4 @@
+import NetSimBGP
 import NetSimISIS
 import NetSimOSPF
 import NetSimRouting
@@ -23,6 +24,13 @@ public final class Device {
     /// The running IS-IS process, from `Simulation.start()` on.
     public internal(set) var isis: ISISInstance?
     var isisHost: ISISDeviceHost?
+    /// How this router speaks BGP, when it does.
+    public internal(set) var bgpConfiguration: BGPConfiguration?
+    /// The running BGP speaker, from `Simulation.start()` on.
+    public internal(set) var bgp: BGPInstance?
+    var bgpHost: BGPDeviceHost?
+    /// A `bgpRoutesChanged` event is due this instant (`Simulation.bgpRoutingTableChanged`).
+    var bgpRoutesCheckPending = false
     /// Listeners and connections, from the first TCP use on (`Simulation+TCP`).
     var tcp: TCPStack?
     var arp = ARPCache()

@@ -8,6 +8,7 @@ public struct LogEntry: Sendable, Equatable {
         case route
         case ospf
         case isis
+        case bgp
         case command
     }
 

@@ -1,3 +1,4 @@
+import NetSimBGP
 import NetSimISIS
 import NetSimOSPF
 import NetSimRouting
@@ -19,6 +20,10 @@ enum SimEvent {
     case ospfTimer(device: Int, timer: OSPFTimer, token: UInt64)
     /// An IS-IS instance's timer.
     case isisTimer(device: Int, timer: ISISTimer, token: UInt64)
+    /// A BGP speaker's timer.
+    case bgpTimer(device: Int, timer: BGPTimer, token: UInt64)
+    /// The device's non-BGP routes changed this instant; its BGP speaker looks again.
+    case bgpRoutesChanged(device: Int)
     /// A TCP connection's timer (retransmission, TIME-WAIT, or a deferred failure report),
     /// carrying the connection's token: a stale one is ignored.
     case tcpTimer(device: Int, connection: TCPConnectionID, timer: TCPTimer, token: UInt64)

@@ -91,5 +91,6 @@ extension Simulation {
     func selectedRoutesChanged(_ device: Device) {
         noteStateChange()
         device.ospf?.redistributedRoutesChanged()
+        bgpRoutingTableChanged(device)
     }
 }

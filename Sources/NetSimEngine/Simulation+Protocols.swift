@@ -8,12 +8,14 @@ extension Simulation {
     func startProtocols() {
         startOSPF()
         startISIS()
+        startBGP()
     }
 
     /// True while some protocol is between stable states (see ADR 0001), TCP included: a
     /// handshake, a close or unacknowledged data means the network has not settled.
     func protocolsBusy() -> Bool {
-        devices.contains { $0.ospf?.isSettling == true || $0.isis?.isSettling == true } || tcpBusy()
+        devices.contains { $0.ospf?.isSettling == true || $0.isis?.isSettling == true || $0.bgp?.isSettling == true }
+            || tcpBusy()
     }
 
     /// A protocol's new routes (its `previous` ones being what it installed last). Interfaces

@@ -175,6 +175,10 @@ public final class Simulation {
             devices[device].ospf?.timerFired(timer, token: token)
         case let .isisTimer(device, timer, token):
             devices[device].isis?.timerFired(timer, token: token)
+        case let .bgpTimer(device, timer, token):
+            devices[device].bgp?.timerFired(timer, token: token)
+        case let .bgpRoutesChanged(device):
+            bgpRoutesChangedEvent(device: device)
         case let .tcpTimer(device, connection, timer, token):
             tcpTimerFired(device: device, connection: connection, timer: timer, token: token)
         case let .wakeUp(token):

@@ -2,7 +2,8 @@ import NetSimEngine
 
 /// Which events an attached console shows, and how: a line in brackets printed above the
 /// prompt, such as "[OSPF adjacency r1<->r2 torn down]". Shown are the attached device's OSPF
-/// and IS-IS adjacency changes and interface state changes, and network-wide convergence; routine
+/// and IS-IS adjacency changes, BGP sessions established or lost, interface state changes, and
+/// network-wide convergence; routine
 /// events (LSA flooding, SPF runs, commands) stay in the log.
 public enum ConsoleNotice {
     /// The notice for an event, or nil when the console does not show it. `peerName` names the
@@ -40,6 +41,17 @@ public enum ConsoleNotice {
             case "Down": return "[IS-IS \(words[1]) adjacency \(pair) torn down]"
             default: return nil
             }
+        case .bgp:
+            // "BGP: neighbor 10.0.12.1 Established (AS 65001, hold 180s)"
+            // "BGP: neighbor 10.0.12.1 connection #4 closed in Established: hold timer expired"
+            guard words.count >= 4, words[0] == "BGP:", words[1] == "neighbor" else { return nil }
+            if words[3] == "Established", words.count >= 6 {
+                return "[BGP session with \(words[2]) \(words[4].dropFirst()) \(words[5].dropLast()) established]"
+            }
+            if words.count >= 8, words[3] == "connection", words[5] == "closed", words[7] == "Established:" {
+                return "[BGP session with \(words[2]) down: \(words.dropFirst(8).joined(separator: " "))]"
+            }
+            return nil
         case .interface:
             // "interface eth0 up" / "interface eth0 down" (operational state; admin changes
             // are the answer to a command and show there)

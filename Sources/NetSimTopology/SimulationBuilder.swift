@@ -54,6 +54,13 @@ public enum SimulationBuilder {
             }
             simulation.enableISIS(device: id, configuration: configuration)
         }
+        let bgp = spec.bgpConfigurations()
+        for device in spec.devices where device.runsBGP {
+            guard let id = ids[device.name], let configuration = bgp[device.name] else {
+                preconditionFailure("topology was not validated before building: BGP router '\(device.name)'")
+            }
+            simulation.enableBGP(device: id, configuration: configuration)
+        }
         return simulation
     }
 

@@ -13,8 +13,8 @@ extension DeviceSpec {
     }
 
     /// `router_id`, else the highest loopback address, else the highest interface address (how
-    /// FRR's zebra picks a router ID).
-    var ospfRouterID: IPv4Address? {
+    /// FRR's zebra picks a router ID); OSPF's, and BGP's unless its block names one.
+    var protocolRouterID: IPv4Address? {
         let loopbacks = interfaces.filter { Interface.isLoopbackName($0.name) }
         return routerID ?? loopbacks.compactMap(\.address?.address).max() ?? interfaces.compactMap(\.address?.address).max()
     }
@@ -28,7 +28,7 @@ extension TopologySpec {
         let networks = ospfNetworkTypes()
         var configurations: [String: OSPFConfiguration] = [:]
         for device in devices where device.runsOSPF {
-            guard let routerID = device.ospfRouterID else { continue }
+            guard let routerID = device.protocolRouterID else { continue }
             var interfaces: [OSPFInterfaceConfiguration] = []
             // Without an address an interface is not in OSPF (with a block, that is an error).
             for (index, interface) in device.interfaces.enumerated()

@@ -1,13 +1,14 @@
+import NetSimBGP
 import NetSimEngine
 import NetSimWire
 
 /// BGP rules: only routers speak BGP; each neighbor is listed once, is not one of the router's
 /// own addresses, and names a real interface as its update source; timers make sense; the
-/// route maps neighbors use exist, and so do the lists those maps match on.
+/// route maps neighbors use exist; the policies a router sees check out (`BGPPolicySet`).
 extension TopologyValidator {
     mutating func checkBGP() {
         let shared = spec.policies.map { PolicyNames($0) } ?? PolicyNames()
-        if let policies = spec.policies { checkListReferences(policies, visible: shared) }
+        if spec.policies != nil { checkPolicies(of: nil) }
         for device in spec.devices where !gaps.devicesWithUnknownKind.contains(device.name) {
             guard device.kind == .router else {
                 checkNoRoutingBlock("bgp", protocolName: "BGP", on: device)
@@ -16,9 +17,8 @@ extension TopologyValidator {
             }
             var visible = shared
             if let own = device.policies {
-                checkDuplicateNames(own, of: device, shared: shared)
                 visible.add(own)
-                checkListReferences(own, visible: visible)
+                checkPolicies(of: device)
             }
             if let block = device.bgp { checkBGPRouter(block, of: device, policies: visible) }
         }
@@ -91,44 +91,40 @@ extension TopologyValidator {
         }
     }
 
-    /// Every list a route map matches on must be visible where the map is defined.
-    private mutating func checkListReferences(_ block: PolicyBlockSpec, visible: PolicyNames) {
-        for map in block.routeMaps {
-            for entry in map.entries {
-                func check(_ name: String?, _ key: String, _ names: Set<String>, _ kind: String) {
-                    guard let name, !names.contains(name) else { return }
-                    report("\(kind) '\(name)' used by route map '\(map.name)' is not defined",
-                           at: entry.valueLocations["match." + key] ?? entry.location,
-                           hint: SpellingSuggestion.hint(for: name, among: names.sorted()))
-                }
-                check(entry.matchPrefixList, "prefix_list", visible.prefixLists, "prefix list")
-                check(entry.matchCommunityList, "community_list", visible.communityLists, "community list")
-                check(entry.matchASPathList, "as_path_list", visible.asPathLists, "as-path list")
+    /// The policies a router sees must check out as a whole (`BGPPolicySet`): lists defined
+    /// once, the lists route maps match on defined, regular expressions that compile, usable
+    /// next hops. Each problem is reported where it was written.
+    private mutating func checkPolicies(of device: DeviceSpec?) {
+        do {
+            if let device {
+                _ = try spec.bgpPolicySet(for: device)
+            } else {
+                _ = try BGPPolicySet(shared: spec.policies?.definitions() ?? BGPPolicyDefinitions())
+            }
+        } catch {
+            for problem in error.problems {
+                report(Self.describe(problem), at: spec.location(of: problem, device: device))
             }
         }
     }
 
-    /// A device may add policies to the top-level ones but not redefine a name.
-    private mutating func checkDuplicateNames(_ own: PolicyBlockSpec, of device: DeviceSpec, shared: PolicyNames) {
-        func check<Entry>(_ lists: [NamedPolicy<Entry>], _ names: Set<String>, _ kind: String) {
-            var local: Set<String> = []
-            for list in lists where names.contains(list.name) || !local.insert(list.name).inserted {
-                report("\(kind) '\(list.name)' on '\(device.name)' is already defined", at: list.location,
-                       hint: "a device's policies add to the top-level ones; give it another name")
-            }
+    /// "route map 'M' entry 2, match.prefix_list: prefix list 'X' is not defined".
+    static func describe(_ problem: BGPPolicyProblem) -> String {
+        let kind = switch problem.kind {
+        case .prefixList: "prefix list"
+        case .communityList: "community list"
+        case .asPathList: "as-path list"
+        case .routeMap: "route map"
         }
-        check(own.prefixLists, shared.prefixLists, "prefix list")
-        check(own.communityLists, shared.communityLists, "community list")
-        check(own.asPathLists, shared.asPathLists, "as-path list")
-        check(own.routeMaps, Set(shared.routeMaps.keys), "route map")
+        var place = "\(kind) '\(problem.name)'"
+        if let entry = problem.entry { place += " entry \(entry + 1)" }
+        if let field = problem.field { place += ", \(field)" }
+        return "\(place): \(problem.message)"
     }
 }
 
-/// The policy names one router sees: the top-level block's and its own.
+/// The route maps one router sees: the top-level block's and its own.
 struct PolicyNames {
-    var prefixLists: Set<String> = []
-    var communityLists: Set<String> = []
-    var asPathLists: Set<String> = []
     var routeMaps: [String: NamedPolicy<RouteMapEntrySpec>] = [:]
 
     init() {}
@@ -138,9 +134,6 @@ struct PolicyNames {
     }
 
     mutating func add(_ block: PolicyBlockSpec) {
-        prefixLists.formUnion(block.prefixLists.map(\.name))
-        communityLists.formUnion(block.communityLists.map(\.name))
-        asPathLists.formUnion(block.asPathLists.map(\.name))
         for map in block.routeMaps where routeMaps[map.name] == nil { routeMaps[map.name] = map }
     }
 }

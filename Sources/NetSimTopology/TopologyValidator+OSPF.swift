@@ -49,7 +49,7 @@ extension TopologyValidator {
             || device.interfaces.contains(where: { $0.address == nil && $0.valueLocations["ip"] != nil }) {
             return
         }
-        guard let routerID = device.ospfRouterID else {
+        guard let routerID = device.protocolRouterID else {
             report("OSPF router '\(device.name)' has no router ID", at: Self.ospfLocation(of: device),
                    hint: "set 'router_id', or give one of its interfaces an IP address")
             return

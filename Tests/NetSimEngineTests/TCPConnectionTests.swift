@@ -1,4 +1,4 @@
-import NetSimEngine
+@testable import NetSimEngine
 import NetSimRouting
 import NetSimWire
 import Testing
@@ -118,6 +118,8 @@ struct TCPConnectionTests {
         #expect(client.closed.isEmpty)
         #expect(network.sim.tcpConnection(id)?.state == .timeWait)
         #expect(network.sim.tcpConnection(accepted) == nil)
+        // TIME-WAIT is quiet: it must not hold convergence for its 60 s.
+        #expect(!network.sim.tcpBusy())
         network.sim.advance(to: closedAt + .seconds(61))
         #expect(network.sim.tcpConnection(id) == nil)
         #expect(network.sim.tcpConnections(device: network.h1).isEmpty)

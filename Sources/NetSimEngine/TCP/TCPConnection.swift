@@ -98,7 +98,12 @@ final class TCPConnection {
     /// The sequence number of sendBuffer[0]: one past the SYN until the SYN is acknowledged.
     var dataStart: UInt32 { sndUna == iss ? iss &+ 1 : sndUna }
 
-    var finSent: Bool { finSequence.map { TCPSequence.lessThan($0, sndNxt) } ?? false }
+    /// Our FIN has left. In FIN-WAIT-2 and TIME-WAIT it has even been acknowledged, and
+    /// `finSequence`, counted from `sndUna`, no longer points at it.
+    var finSent: Bool {
+        if state == .finWait2 || state == .timeWait { return true }
+        return finSequence.map { TCPSequence.lessThan($0, sndNxt) } ?? false
+    }
 
     /// Something sent is not yet acknowledged.
     var hasUnacknowledged: Bool { sndUna != sndNxt }
