@@ -206,3 +206,28 @@ struct BGPMultipathTests {
         #expect(!fabric["r3"].instance.clear(address("10.9.9.9"), .hard))
     }
 }
+
+/// A larger table: many prefixes with one set of attributes travel in few full UPDATEs.
+@Suite("BGP table transfer")
+struct BGPTableTransferTests {
+    @Test func twoThousandNetworksTravelInFullUpdates() {
+        let fabric = BGPSessionTests.pair(r1: { configuration in
+            configuration.networks = (0..<2000).map { IPv4Prefix(IPv4Address(0x0A40_0000 | UInt32($0) << 8), length: 24) }
+        })
+        for network in fabric["r1"].instance.configuration.networks { fabric["r1"].connected[network] = 1 }
+        fabric.start()
+        fabric.run(for: .seconds(2))
+        #expect(fabric["r2"].instance.locRIBView.count == 2000)
+        #expect(fabric["r2"].routes.count == 2000)
+        #expect(fabric["r2"].peer("10.0.12.1").prefixesReceived == 2000)
+        #expect(fabric["r1"].peer("10.0.12.2").prefixesAdvertised == 2000)
+        // 2000 four-byte prefixes, 20 bytes of attributes: 1013 fit in the first UPDATE, the rest in a second.
+        let updates = fabric.messages(from: "r1", ofType: .update).compactMap { message -> BGPUpdate? in
+            if case .update(let update) = message, !update.isEndOfRIB { return update }
+            return nil
+        }
+        #expect(updates.count == 2)
+        #expect(updates.flatMap(\.nlri) == fabric["r1"].instance.configuration.networks)
+        #expect(updates.allSatisfy { BGPMessage.update($0).encoded().count <= BGPMessage.maximumLength })
+    }
+}
