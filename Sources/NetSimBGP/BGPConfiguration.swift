@@ -105,12 +105,14 @@ public struct BGPConfiguration: Hashable, Sendable {
     public var gracefulRestart: Bool
     public var timers: BGPTimerSettings
     public var neighbors: [BGPNeighborConfiguration]
+    /// The route-maps and lists neighbors' `import` and `export` names refer to.
+    public var policies: BGPPolicySet
 
     public init(autonomousSystem: UInt32, routerID: IPv4Address, networks: [IPv4Prefix] = [],
                 redistribute: [RouteSource] = [], clusterID: IPv4Address? = nil, maximumPaths: Int = 1,
                 maximumPathsIBGP: Int = 1, bestPath: BGPBestPathOptions = BGPBestPathOptions(),
                 gracefulRestart: Bool = false, timers: BGPTimerSettings = BGPTimerSettings(),
-                neighbors: [BGPNeighborConfiguration] = []) {
+                neighbors: [BGPNeighborConfiguration] = [], policies: BGPPolicySet = .empty) {
         self.autonomousSystem = autonomousSystem
         self.routerID = routerID
         self.networks = networks
@@ -122,6 +124,7 @@ public struct BGPConfiguration: Hashable, Sendable {
         self.gracefulRestart = gracefulRestart
         self.timers = timers
         self.neighbors = neighbors
+        self.policies = policies
     }
 
     public var effectiveClusterID: IPv4Address { clusterID ?? routerID }

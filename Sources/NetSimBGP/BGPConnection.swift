@@ -1,3 +1,4 @@
+import NetSimRouting
 import NetSimWire
 
 /// One transport connection of a peer and how far its handshake got. A peer has one connection
@@ -21,6 +22,8 @@ struct BGPConnection {
     /// Negotiated hold and keepalive times in seconds (0: none).
     var holdTime: UInt16 = 0
     var keepaliveTime: UInt16 = 0
+    /// When the last message arrived once OPENs were exchanged (what the hold timer measures from).
+    var lastHeardAt: SimTime?
     /// Cuts the received byte stream into messages.
     var framer = BGPMessageFramer()
     /// How UPDATEs are encoded and read: four-octet AS numbers unless the peer's OPEN lacked

@@ -29,6 +29,9 @@ extension BGPInstance {
             // non-clients' routes to clients only (RFC 4456 §6).
             guard configuration.isRouteReflector, best.fromClient || peer.configuration.routeReflectorClient else { return nil }
         }
+        // As bgpd: the attributes are prepared for the session type, the export route-map runs,
+        // then what is written on the wire for that type is applied (own AS, next hop for eBGP,
+        // no LOCAL_PREF to eBGP, communities only when sent).
         var attributes = best.attributes
         let localAddress = session.localAddress ?? .zero
         if peer.isInternal {
@@ -39,20 +42,25 @@ extension BGPInstance {
                 attributes.clusterList.insert(configuration.effectiveClusterID, at: 0)
             }
         } else {
-            attributes.asPath = attributes.asPath.prepending(localAS)
-            attributes.nextHop = localAddress
-            attributes.localPreference = nil
             // MED is not passed on to other ASes, only set on this AS's own routes.
             if !best.source.isLocal { attributes.multiExitDiscriminator = nil }
+            attributes.localPreference = nil
             attributes.originatorID = nil
             attributes.clusterList = []
+        }
+        guard let route = applyExportPolicy(peer, prefix, attributes, localAddress: localAddress) else { return nil }
+        attributes = route.attributes
+        if !peer.isInternal {
+            attributes.asPath = attributes.asPath.prepending(localAS)
+            if !route.nextHopSetByPolicy { attributes.nextHop = localAddress }
+            attributes.localPreference = nil
         }
         if !peer.configuration.sendCommunity {
             attributes.communities = []
             attributes.extendedCommunities = []
             attributes.largeCommunities = []
         }
-        return applyExportPolicy(peer, prefix, attributes, localAddress: localAddress)
+        return attributes
     }
 
     /// Fills the Adj-RIB-Out of a peer whose session just came up and sends it with End-of-RIB

@@ -1,27 +1,29 @@
 import NetSimWire
 
-/// The call site of routing policy: import between Adj-RIB-In and Loc-RIB, export between
-/// Loc-RIB and Adj-RIB-Out. Route-map evaluation is not part of the speaker yet: a neighbor with
-/// an `import` or `export` route-map name has it reported once in the log and its routes pass
-/// unchanged (the neighbor's weight applies). This is the one place the evaluator plugs in.
+/// The call site of routing policy: a neighbor's `import` route-map runs between the Adj-RIB-In
+/// and the Loc-RIB, its `export` route-map between the Loc-RIB and the Adj-RIB-Out, both
+/// evaluated by the configuration's `BGPPolicySet` (a name it does not define denies everything,
+/// as in FRR). A neighbor without a route-map passes everything unchanged.
 extension BGPInstance {
     /// The attributes and weight a received route enters the Loc-RIB with, or nil when denied.
     func applyImportPolicy(_ peer: BGPPeer, _ prefix: IPv4Prefix,
                            _ attributes: BGPPathAttributes) -> (BGPPathAttributes, UInt16)? {
-        if let name = peer.configuration.importPolicy { reportPolicyUnavailable(name, peer: peer) }
-        return (attributes, peer.configuration.weight)
+        guard let name = peer.configuration.importPolicy else { return (attributes, peer.configuration.weight) }
+        let context = BGPPolicyContext(direction: .import, peerAddress: peer.address,
+                                       localAddress: peer.establishedConnection?.localAddress ?? .zero)
+        let result = configuration.policies.evaluate(routeMap: name, prefix: prefix, attributes: attributes,
+                                                     weight: UInt32(peer.configuration.weight), context: context)
+        guard let route = result.route else { return nil }
+        return (route.attributes, UInt16(clamping: route.weight))
     }
 
-    /// The attributes a route is advertised with, or nil when denied. `localAddress` is the
-    /// session's own address (what `next_hop: self` means).
+    /// The route a prefix is advertised with after the neighbor's export route-map, or nil when
+    /// denied. `localAddress` is the session's own address (what `next_hop: self` means).
     func applyExportPolicy(_ peer: BGPPeer, _ prefix: IPv4Prefix, _ attributes: BGPPathAttributes,
-                           localAddress: IPv4Address) -> BGPPathAttributes? {
-        if let name = peer.configuration.exportPolicy { reportPolicyUnavailable(name, peer: peer) }
-        return attributes
-    }
-
-    private func reportPolicyUnavailable(_ name: String, peer: BGPPeer) {
-        guard unreportedPolicies.remove("\(peer.address) \(name)") != nil else { return }
-        log("BGP: route-map \(name) on neighbor \(peer.address) is not applied: route-map evaluation is not available")
+                           localAddress: IPv4Address) -> BGPPolicyRoute? {
+        guard let name = peer.configuration.exportPolicy else { return BGPPolicyRoute(attributes: attributes, weight: 0) }
+        let context = BGPPolicyContext(direction: .export, peerAddress: peer.address, localAddress: localAddress)
+        return configuration.policies.evaluate(routeMap: name, prefix: prefix, attributes: attributes, weight: 0,
+                                               context: context).route
     }
 }

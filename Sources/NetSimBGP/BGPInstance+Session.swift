@@ -134,9 +134,9 @@ extension BGPInstance {
 
     func handle(_ message: BGPMessage, from peer: BGPPeer, on id: BGPConnectionID) {
         guard let connection = peer.connections[id] else { return }
-        if connection.phase == .established, connection.holdTime > 0 {
-            arm(.hold(connection: id), after: .seconds(Int64(connection.holdTime)))
-        }
+        // Every message restarts the hold time; the timer itself is moved only when it fires
+        // (one agenda event per hold time, not per message).
+        if connection.phase >= .openConfirm { peer.connections[id]!.lastHeardAt = host.now }
         switch (connection.phase, message) {
         case (_, .notification(let notification)):
             if notification.code == BGPNotification.openMessageError { peer.refusedByConfiguration = true }
@@ -196,6 +196,7 @@ extension BGPInstance {
             }
         }
         peer.connections[id]!.phase = .openConfirm
+        peer.connections[id]!.lastHeardAt = host.now
         transmit(.keepalive, to: peer, on: id)
         if hold > 0 {
             arm(.hold(connection: id), after: .seconds(Int64(hold)))
@@ -261,7 +262,14 @@ extension BGPInstance {
     // MARK: Timers
 
     func holdTimerExpired(_ id: BGPConnectionID) {
-        guard let address = connectionOwner[id], let peer = peers[address] else { return }
+        guard let address = connectionOwner[id], let peer = peers[address], let connection = peer.connections[id] else { return }
+        if connection.phase >= .openConfirm, connection.holdTime > 0, let heard = connection.lastHeardAt {
+            let deadline = heard + .seconds(Int64(connection.holdTime))
+            if host.now < deadline {
+                arm(.hold(connection: id), after: deadline - host.now)
+                return
+            }
+        }
         dropConnection(peer, id, sending: BGPNotification(code: BGPNotification.holdTimerExpired), reason: "hold timer expired")
     }
 

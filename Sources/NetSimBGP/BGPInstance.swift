@@ -48,8 +48,6 @@ public final class BGPInstance {
     /// Networks whose missing RIB route was already reported (one warning each until it appears).
     var warnedMissingNetworks: Set<IPv4Prefix> = []
     public internal(set) var started = false
-    /// Route-map references not yet reported as unavailable (see `+Policy`).
-    var unreportedPolicies: Set<String> = []
     /// Restarter: installation waits for End-of-RIB from the peers (or the deferral timer).
     var deferringSelection = false
     var restartingGracefully = false
@@ -69,11 +67,6 @@ public final class BGPInstance {
             peers[neighbor.address] = BGPPeer(configuration: neighbor, localAS: configuration.autonomousSystem)
         }
         peerOrder = peers.keys.sorted()
-        for neighbor in configuration.neighbors {
-            for name in [neighbor.importPolicy, neighbor.exportPolicy].compactMap({ $0 }) {
-                unreportedPolicies.insert("\(neighbor.address) \(name)")
-            }
-        }
     }
 
     public var routerID: IPv4Address { configuration.routerID }

@@ -117,20 +117,9 @@ struct BGPRobustnessTests {
         func bgpLog(_ message: String) {}
     }
 
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func randomEventSequencesNeverTrap(seed: UInt64) {
-        var random = SplitMix(state: seed)
+        var random = PolicyTestRandom(seed: seed)
         let host = NullHost()
         let peers = ["10.0.0.2", "10.0.0.3", "10.0.0.4"].map(address)
         let instance = BGPInstance(configuration: BGPConfiguration(
@@ -210,3 +199,5 @@ struct BGPRobustnessTests {
         if !instance.deferringSelection { #expect(host.routes.map(\.prefix) == expected) }
     }
 }
+
+extension PolicyTestRandom: RandomNumberGenerator {}

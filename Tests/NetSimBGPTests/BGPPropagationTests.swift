@@ -148,3 +148,86 @@ struct BGPPropagationTests {
         #expect(!fabric["r2"].instance.isSettling)
     }
 }
+
+/// Paths through two neighbours of one AS, and refreshing what a peer sent.
+@Suite("BGP multipath and refresh")
+struct BGPMultipathTests {
+    /// r1 and r2 (both AS 65001) announce 10.1.0.0/24 to r3 (AS 65003, 3.3.3.3).
+    static func triangle(maximumPaths: Int) -> BGPTestFabric {
+        let fabric = BGPTestFabric()
+        for (name, index) in [("r1", 1), ("r2", 2)] {
+            let router = fabric.addRouter(name, addresses: ["10.0.\(index)3.\(index)"], configuration: BGPConfiguration(
+                autonomousSystem: 65001, routerID: address("\(index).\(index).\(index).\(index)"),
+                networks: [prefix("10.1.0.0/24")], neighbors: [neighbor("10.0.\(index)3.3", as: 65003)]))
+            router.connected = [prefix("10.0.\(index)3.0/24"): 0, prefix("10.1.0.0/24"): 1]
+        }
+        let three = fabric.addRouter("r3", addresses: ["10.0.13.3", "10.0.23.3"], configuration: BGPConfiguration(
+            autonomousSystem: 65003, routerID: address("3.3.3.3"), maximumPaths: maximumPaths,
+            neighbors: [neighbor("10.0.13.1", as: 65001), neighbor("10.0.23.2", as: 65001)]))
+        three.connected = [prefix("10.0.13.0/24"): 0, prefix("10.0.23.0/24"): 1]
+        return fabric
+    }
+
+    @Test func equalEBGPPathsShareTheRouteUpToMaximumPaths() {
+        let fabric = Self.triangle(maximumPaths: 2)
+        fabric.start()
+        fabric.run(for: .seconds(2))
+        let paths = fabric["r3"].paths("10.1.0.0/24")
+        #expect(paths.count == 2)
+        #expect(paths[0].best && paths[1].multipath)
+        #expect(paths[1].notBestReason == .olderPath || paths[1].notBestReason == .routerID)
+        #expect(fabric["r3"].route("10.1.0.0/24")?.nextHops == [NextHop(address: address("10.0.13.1"), interface: 0),
+                                                                 NextHop(address: address("10.0.23.2"), interface: 1)])
+        let single = Self.triangle(maximumPaths: 1)
+        single.start()
+        single.run(for: .seconds(2))
+        #expect(single["r3"].route("10.1.0.0/24")?.nextHops.count == 1)
+        #expect(single["r3"].paths("10.1.0.0/24").filter(\.multipath).isEmpty)
+    }
+
+    @Test func softInboundClearAsksForARouteRefresh() {
+        let fabric = Self.triangle(maximumPaths: 1)
+        fabric.start()
+        fabric.run(for: .seconds(2))
+        let updatesBefore = fabric.messages(from: "r1", ofType: .update).count
+        #expect(fabric["r3"].instance.clear(address("10.0.13.1"), .softIn))
+        fabric.run(for: .seconds(1))
+        #expect(fabric.messages(from: "r3", ofType: .routeRefresh).count == 1)
+        #expect(fabric.messages(from: "r1", ofType: .update).count == updatesBefore + 1)
+        // Soft out sends r3's table again without a request (to the neighbour it has something for).
+        let before = fabric.messages(from: "r3", ofType: .update).count
+        let target = ["10.0.13.1", "10.0.23.2"].map(address).first {
+            !fabric["r3"].instance.advertisedRoutes($0)!.isEmpty
+        }!
+        fabric["r3"].instance.clear(target, .softOut)
+        fabric.run(for: .seconds(1))
+        #expect(fabric.messages(from: "r3", ofType: .update).count > before)
+        #expect(fabric["r3"].peer("10.0.13.1").sessionsEstablished == 1)
+        #expect(!fabric["r3"].instance.clear(address("10.9.9.9"), .hard))
+    }
+}
+
+/// A larger table: many prefixes with one set of attributes travel in few full UPDATEs.
+@Suite("BGP table transfer")
+struct BGPTableTransferTests {
+    @Test func twoThousandNetworksTravelInFullUpdates() {
+        let fabric = BGPSessionTests.pair(r1: { configuration in
+            configuration.networks = (0..<2000).map { IPv4Prefix(IPv4Address(0x0A40_0000 | UInt32($0) << 8), length: 24) }
+        })
+        for network in fabric["r1"].instance.configuration.networks { fabric["r1"].connected[network] = 1 }
+        fabric.start()
+        fabric.run(for: .seconds(2))
+        #expect(fabric["r2"].instance.locRIBView.count == 2000)
+        #expect(fabric["r2"].routes.count == 2000)
+        #expect(fabric["r2"].peer("10.0.12.1").prefixesReceived == 2000)
+        #expect(fabric["r1"].peer("10.0.12.2").prefixesAdvertised == 2000)
+        // 2000 four-byte prefixes, 20 bytes of attributes: 1013 fit in the first UPDATE, the rest in a second.
+        let updates = fabric.messages(from: "r1", ofType: .update).compactMap { message -> BGPUpdate? in
+            if case .update(let update) = message, !update.isEndOfRIB { return update }
+            return nil
+        }
+        #expect(updates.count == 2)
+        #expect(updates.flatMap(\.nlri) == fabric["r1"].instance.configuration.networks)
+        #expect(updates.allSatisfy { BGPMessage.update($0).encoded().count <= BGPMessage.maximumLength })
+    }
+}
