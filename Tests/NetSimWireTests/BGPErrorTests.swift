@@ -189,6 +189,16 @@ struct BGPErrorTests {
         #expect(BGPErrorTests.error(bytes)?.notification == update(1))
         // Treat-as-withdraw with nothing to withdraw resets (RFC 7606 §5.2).
         expectUpdateError(hexBytes("40 01 01 07"), update(6, hexBytes("40 01 01 07")), .resetSession, nlri: [])
+        expectUpdateError(hexBytes("40 01 01 07"), update(6, hexBytes("40 01 01 07")), .resetSession,
+                          withdrawn: hexBytes("18 c00002"), nlri: [])
+        expectUpdateError(hexBytes("80 0f 03 000201", "40 01 01 07"), update(6, hexBytes("40 01 01 07")), .resetSession,
+                          nlri: [])
+        // An MP_REACH_NLRI announces something: treat-as-withdraw stands, with nothing of IPv4 to withdraw.
+        expectUpdateError(hexBytes("80 0e 03 000201", "40 01 01 07"), update(6, hexBytes("40 01 01 07")),
+                          .treatAsWithdraw([]), nlri: [])
+        // Attribute discard stays a discard.
+        expectUpdateError(hexBytes("40 06 01 00"), update(5, hexBytes("40 06 01 00")), .attributeDiscard(BGPUpdate()),
+                          nlri: [])
         // The strongest of several faults decides: reset over withdraw over discard.
         expectUpdateError(base + hexBytes("40 06 01 00", "c0 08 00", "40 63 00"), update(2, hexBytes("40 63 00")),
                           .resetSession)

@@ -38,10 +38,8 @@ struct BGPPathAttributesDecoder {
     private(set) var attributes = BGPPathAttributes()
     private(set) var issues: [Issue] = []
     private var seen: Set<UInt8> = []
-    /// Whether MP_REACH_NLRI or MP_UNREACH_NLRI was present (RFC 7606 §5.2 asks).
-    var carriesMultiprotocolNLRI: Bool {
-        seen.contains(TypeCode.multiprotocolReach) || seen.contains(TypeCode.multiprotocolUnreach)
-    }
+    /// Whether MP_REACH_NLRI was present: reachable NLRI of another family, for RFC 7606 §5.2.
+    var carriesMultiprotocolReach: Bool { seen.contains(TypeCode.multiprotocolReach) }
     private var as4Path: BGPASPath?
     private var as4Aggregator: BGPAggregator?
 
