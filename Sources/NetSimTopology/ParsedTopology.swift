@@ -25,4 +25,7 @@ struct ParseGaps: Sendable {
     /// True when `devices` was missing, not a list, or held only unreadable entries, so an
     /// empty device list has been reported already.
     var devicesUnreadable = false
+    /// True when an entry of some `policies` block could not be read (reported): the policy
+    /// sets are then incomplete, and checking them would only add noise.
+    var policiesIncomplete = false
 }

@@ -41,7 +41,11 @@ extension TopologyReader {
             }
             var entries: [Entry] = []
             for item in items {
-                if let entry = read(&self, item) { entries.append(entry) }
+                if let entry = read(&self, item) {
+                    entries.append(entry)
+                } else {
+                    gaps.policiesIncomplete = true
+                }
             }
             result.append(NamedPolicy(name: name, entries: entries, location: location(of: nameNode)))
         }

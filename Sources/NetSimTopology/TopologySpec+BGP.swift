@@ -40,7 +40,7 @@ extension TopologySpec {
                 maximumPaths: block.maximumPaths ?? 1, maximumPathsIBGP: block.maximumPathsIBGP ?? 1,
                 bestPath: bestPath, gracefulRestart: block.gracefulRestart ?? false, timers: timers,
                 neighbors: neighbors)
-            // POLICIES configuration.policies = policies
+            configuration.policies = policies
             configurations[device.name] = configuration
         }
         return configurations

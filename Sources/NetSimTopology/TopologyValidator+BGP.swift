@@ -95,6 +95,7 @@ extension TopologyValidator {
     /// once, the lists route maps match on defined, regular expressions that compile, usable
     /// next hops. Each problem is reported where it was written.
     private mutating func checkPolicies(of device: DeviceSpec?) {
+        guard !gaps.policiesIncomplete else { return }
         do {
             if let device {
                 _ = try spec.bgpPolicySet(for: device)

@@ -10,15 +10,15 @@ struct CommandCompletionTests {
     private func candidates(_ text: String) -> [String] { grammar.complete(text, values: values).candidates }
 
     @Test func firstWords() {
-        #expect(candidates("") == ["help", "interface", "ping", "route", "show", "traceroute"])
+        #expect(candidates("") == ["clear", "help", "interface", "ping", "route", "show", "traceroute"])
         #expect(candidates("s") == ["show"])
         #expect(candidates("SH") == ["show"])
         #expect(candidates("x").isEmpty)
     }
 
     @Test func subcommandsAfterAbbreviatedWords() {
-        #expect(candidates("sh ") == ["arp", "interfaces", "ip", "isis", "mac", "ospf"])
-        #expect(candidates("sh ip ") == ["ospf", "protocols", "route"])
+        #expect(candidates("sh ") == ["arp", "bgp", "interfaces", "ip", "isis", "mac", "ospf"])
+        #expect(candidates("sh ip ") == ["bgp", "ospf", "protocols", "route"])
         #expect(candidates("sh ip r") == ["route"])
         #expect(candidates("show ip ospf ") == ["database", "interface", "neighbors"])
         #expect(candidates("sh o d ") == ["asbr-summary", "external", "network", "router", "summary"])
@@ -66,7 +66,8 @@ struct CommandCompletionTests {
         let afterShowIP = grammar.continuations(of: "sh ip ")
         #expect(afterShowIP.commands.map(\.action) == [
             .showIPRoute, .showIPRouteFor, .showIPProtocols, .showOSPF, .showOSPFNeighbors, .showOSPFInterfaces,
-            .showOSPFInterface, .showOSPFDatabase, .showOSPFDatabaseType, .showOSPFDatabaseLSA,
+            .showOSPFInterface, .showOSPFDatabase, .showOSPFDatabaseType, .showOSPFDatabaseLSA, .showBGP,
+            .showBGPSummary, .showBGPNeighbors, .showBGPNeighbor, .showBGPNeighborRoutes, .showBGPRoute,
         ])
         #expect(!afterShowIP.isComplete)
         let route = grammar.continuations(of: "sh ip route ")

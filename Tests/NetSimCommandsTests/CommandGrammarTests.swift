@@ -82,7 +82,7 @@ struct CommandGrammarTests {
         #expect(error("show ospf database router eth0")
                 == "unknown word 'eth0' after 'show ospf database router'; expected one of: <link-state-id>")
         // 'neighbor' is a synonym only where 'neighbors' fits.
-        #expect(error("show neighbor") == "unknown word 'neighbor' after 'show'; expected one of: arp, interfaces, ip, isis, mac, ospf")
+        #expect(error("show neighbor") == "unknown word 'neighbor' after 'show'; expected one of: arp, bgp, interfaces, ip, isis, mac, ospf")
         #expect(error("show ip protocols --json extra") == "unexpected word 'extra' after 'show ip protocols'")
     }
 
@@ -93,8 +93,8 @@ struct CommandGrammarTests {
     }
 
     @Test func unknownWordListsTheExpectedWords() {
-        #expect(error("frobnicate") == "unknown word 'frobnicate'; expected one of: help, interface, ping, route, show, traceroute")
-        #expect(error("show foo") == "unknown word 'foo' after 'show'; expected one of: arp, interfaces, ip, isis, mac, ospf")
+        #expect(error("frobnicate") == "unknown word 'frobnicate'; expected one of: clear, help, interface, ping, route, show, traceroute")
+        #expect(error("show foo") == "unknown word 'foo' after 'show'; expected one of: arp, bgp, interfaces, ip, isis, mac, ospf")
         #expect(error("show ip route eth0") == "unknown word 'eth0' after 'show ip route'; expected one of: <address|prefix>")
         #expect(error("route add 10.0.0.0/8 via 1.2.3.4 distance x")
                 == "unknown word 'x' after 'route add 10.0.0.0/8 via 1.2.3.4 distance'; expected one of: <number>")
@@ -102,7 +102,7 @@ struct CommandGrammarTests {
     }
 
     @Test func incompleteCommands() {
-        #expect(error("show ip") == "incomplete command 'show ip'; expected one of: ospf, protocols, route")
+        #expect(error("show ip") == "incomplete command 'show ip'; expected one of: bgp, ospf, protocols, route")
         #expect(error("ping") == "incomplete command 'ping'; expected one of: <address>")
         #expect(error("interface") == "incomplete command 'interface'; expected one of: no, shutdown")
         #expect(error("int no") == "incomplete command 'int no'; expected one of: shutdown")
@@ -152,7 +152,7 @@ struct CommandGrammarTests {
         #expect(syntax.contains("show [ip] ospf neighbors [--json]"))
         #expect(syntax.contains("show [ip] ospf database <lsa-type> <link-state-id> [--json]"))
         #expect(syntax.contains("show isis database detail [--json]"))
-        #expect(grammar.commands.count == 29)
+        #expect(grammar.commands.count == 38)
         #expect(Set(grammar.commands.map(\.action)) == Set(CommandAction.allCases))
     }
 }

@@ -182,9 +182,9 @@ struct CommandProcessorTests {
         let sim = converged(staticTriangle())
         #expect(execute("show\tarp\t--json", on: "h1", in: sim).output == "[]")
         #expect(execute("show bogus --json", on: "h1", in: sim).output
-                == #"{"error":"unknown word 'bogus' after 'show'; expected one of: arp, interfaces, ip, isis, mac, ospf"}"#)
+                == #"{"error":"unknown word 'bogus' after 'show'; expected one of: arp, bgp, interfaces, ip, isis, mac, ospf"}"#)
         #expect(execute("show\tbogus\t--json", on: "h1", in: sim).output
-                == #"{"error":"unknown word 'bogus' after 'show'; expected one of: arp, interfaces, ip, isis, mac, ospf"}"#)
+                == #"{"error":"unknown word 'bogus' after 'show'; expected one of: arp, bgp, interfaces, ip, isis, mac, ospf"}"#)
         #expect(execute("show\tarp\t--json", on: "r9", in: sim).output
                 == #"{"error":"no device 'r9' (devices: r1, r2, r3, h1, h3)"}"#)
     }

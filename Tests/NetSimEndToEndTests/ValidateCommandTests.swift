@@ -69,11 +69,11 @@ struct ValidateCommandTests {
               - name: r1
                 type: router
                 interfaces:
-                  - { name: eth0, ip: 10.0.0.1/24, bgp: { asn: 65001 } }
+                  - { name: eth0, ip: 10.0.0.1/24, mpls: { ldp: true } }
             """)
         let output = try NetsimBinary.run(["validate", path])
         #expect(output.status == 2)
-        #expect(output.stderr.contains("'bgp' is not supported yet"))
+        #expect(output.stderr.contains("'mpls' is not supported yet"))
     }
 
     @Test("a missing file is a clear error")

@@ -129,7 +129,7 @@ struct AttachSessionTests {
     @Test func failedCommandsPrintTheirError() async throws {
         let backend = try SimulationBackend(example: "ospf-triangle.yaml")
         let (_, output, _) = await run([.type("sh bogus\r")], backend: backend)
-        #expect(output.screen.contains("% unknown word 'bogus' after 'sh'; expected one of: arp, interfaces, ip, isis, mac, ospf"))
+        #expect(output.screen.contains("% unknown word 'bogus' after 'sh'; expected one of: arp, bgp, interfaces, ip, isis, mac, ospf"))
     }
 
     @Test func theSessionEndsWhenTheSimulationStops() async throws {

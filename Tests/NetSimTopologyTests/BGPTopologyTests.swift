@@ -138,7 +138,7 @@ struct BGPTopologyTests {
         ("{ community_lists: { C: [{ action: permit, communities: [\"65536:1\"] }] } }",
          "invalid community '65536:1' in 'communities'"),
         ("{ route_maps: { M: [{ action: permit, match: { prefix_list: NONE } }] } }",
-         "prefix list 'NONE' used by route map 'M' is not defined"),
+         "route map 'M' entry 1, match.prefix_list: prefix list 'NONE' is not defined"),
         ("{ route_maps: { M: [{ action: deny, set: { med: 1 } }] } }",
          "a deny entry rejects the route; its 'set' actions would never apply"),
         ("{ route_maps: { M: [{ action: permit, set: { origin: igpp } }] } }",
@@ -165,7 +165,7 @@ struct BGPTopologyTests {
         #expect(Support.diagnostics(Self.routers(block, policies: shared, r1Policies: own)).isEmpty)
         let clash = "{ route_maps: { SHARED: [{ action: deny }], MINE: [{ action: permit }] } }"
         #expect(try Support.onlyDiagnostic(Self.routers(block, policies: shared, r1Policies: clash)).message
-            == "route map 'SHARED' on 'r1' is already defined")
+            == "route map 'SHARED': defined both in the top-level policies and in the device's")
     }
 
     @Test func hostsDoNotSpeakBGP() throws {
