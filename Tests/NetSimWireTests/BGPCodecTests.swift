@@ -90,3 +90,90 @@ struct BGPCodecTests {
         #expect(eor.isEndOfRIB)
     }
 }
+
+/// Two-octet AS sessions (RFC 6793 §4.2.2 and §4.2.3) and the UPDATE packer.
+@Suite("BGP codec: two-octet AS and packing")
+struct BGPTwoOctetAndPackingTests {
+    static let update = BGPUpdate(
+        attributes: BGPPathAttributes(
+            asPath: BGPASPath(sequence: [65002, 4_200_000_001]), nextHop: IPv4Address("10.0.12.2")!,
+            aggregator: BGPAggregator(autonomousSystem: 4_200_000_001, address: IPv4Address("1.1.1.1")!)),
+        nlri: [IPv4Prefix("10.1.0.0/24")!])
+
+    static let bytes = BGPCodecTests.marker + hexBytes(
+        "0052 02 0000 0037",  // length 82, no withdrawn routes, 55 bytes of attributes
+        "40 01 01 00",
+        "50 02 0006 02 02 fdea 5ba0",  // AS_PATH 65002 AS_TRANS
+        "40 03 04 0a000c02",
+        "c0 07 06 5ba0 01010101",  // AGGREGATOR AS_TRANS
+        "d0 11 000a 02 02 0000fdea fa56ea01",  // AS4_PATH 65002 4200000001
+        "c0 12 08 fa56ea01 01010101",  // AS4_AGGREGATOR
+        "18 0a0100")
+
+    @Test func fourOctetNumbersTravelInAS4Attributes() throws {
+        let options = BGPCodecOptions(fourOctetAS: false)
+        let message = BGPMessage.update(BGPTwoOctetAndPackingTests.update)
+        #expect(message.encoded(options: options) == BGPTwoOctetAndPackingTests.bytes)
+        #expect(try BGPMessage(decoding: BGPTwoOctetAndPackingTests.bytes, options: options) == message)
+    }
+
+    /// An old speaker (AS 100) prepended itself to AS_PATH only; the merge keeps it in front of
+    /// AS4_PATH. An AGGREGATOR that is not AS_TRANS means an old speaker aggregated: both AS4
+    /// attributes are ignored.
+    @Test func mergeAfterAnOldSpeaker() throws {
+        let options = BGPCodecOptions(fourOctetAS: false)
+        let prepended = BGPCodecTests.marker + hexBytes(
+            "003c 02 0000 0023", "40 01 01 00", "40 02 08 02 03 0064 5ba0 00c8", "40 03 04 0a000c02",
+            "c0 11 0a 02 02 00011170 000000c8", "08 0a")
+        guard case .update(let update) = try BGPMessage(decoding: prepended, options: options) else { return }
+        #expect(update.attributes?.asPath == BGPASPath(sequence: [100, 70000, 200]))
+
+        let oldAggregator = BGPCodecTests.marker + hexBytes(
+            "004e 02 0000 0035", "40 01 01 00", "40 02 06 02 02 0064 5ba0", "40 03 04 0a000c02",
+            "c0 07 06 0064 01010101", "c0 11 0a 02 02 00000064 00011170", "c0 12 08 00011170 02020202", "08 0a")
+        guard case .update(let old) = try BGPMessage(decoding: oldAggregator, options: options) else { return }
+        #expect(old.attributes?.asPath == BGPASPath(sequence: [100, 23456]))
+        #expect(old.attributes?.aggregator == BGPAggregator(autonomousSystem: 100, address: IPv4Address("1.1.1.1")!))
+        // AS4_PATH longer than AS_PATH is ignored.
+        let longer = BGPCodecTests.marker + hexBytes(
+            "003c 02 0000 0023", "40 01 01 00", "40 02 04 02 01 5ba0", "40 03 04 0a000c02",
+            "c0 11 0e 02 03 00000064 00011170 000000c8", "08 0a")
+        guard case .update(let ignored) = try BGPMessage(decoding: longer, options: options) else { return }
+        #expect(ignored.attributes?.asPath == BGPASPath(sequence: [23456]))
+    }
+
+    @Test func packerFillsMessagesAndKeepsOrder() throws {
+        let prefixes = (0..<3000).map { (index: Int) -> IPv4Prefix in
+            IPv4Prefix(IPv4Address(UInt32(0x0A00_0000 + index * 256)), length: UInt8(16 + index % 17))
+        }
+        let packer = BGPUpdatePacker()
+        let attributes = BGPCodecTests.update.attributes!
+        let announcements = try #require(packer.announcing(prefixes, with: attributes))
+        let withdrawals = packer.withdrawing(prefixes)
+        let cases: [([BGPUpdate], KeyPath<BGPUpdate, [IPv4Prefix]>)] = [
+            (announcements, \BGPUpdate.nlri), (withdrawals, \BGPUpdate.withdrawnRoutes),
+        ]
+        for (updates, field) in cases {
+            #expect(updates.flatMap { $0[keyPath: field] } == prefixes)
+            for (index, update) in updates.enumerated() {
+                let length = update.wireLength()
+                #expect(length <= BGPMessage.maximumLength)
+                // Full: the next prefix would not have fitted.
+                if index + 1 < updates.count {
+                    let next = updates[index + 1][keyPath: field][0]
+                    #expect(length + 1 + (Int(next.length) + 7) / 8 > BGPMessage.maximumLength)
+                }
+                #expect(try BGPMessage(decoding: BGPMessage.update(update).encoded()) == .update(update))
+            }
+        }
+        #expect(announcements.allSatisfy { $0.attributes == attributes && $0.withdrawnRoutes.isEmpty })
+        #expect(packer.withdrawing([]).isEmpty)
+        #expect(packer.announcing([], with: attributes)?.isEmpty == true)
+        // Attributes that leave no room for a prefix.
+        var huge = attributes
+        huge.unrecognized = [BGPUnrecognizedAttribute(typeCode: 99, partial: false, value: [UInt8](repeating: 0, count: 4000))]
+        #expect(packer.announcing(prefixes, with: huge) == nil)
+        // A smaller limit gives more messages.
+        #expect(BGPUpdatePacker(maximumLength: 1024).withdrawing(prefixes).count > withdrawals.count)
+    }
+}

@@ -16,6 +16,7 @@ struct CodecFuzzTests {
         _ = try? LSA(decoding: bytes)
         _ = try? LSAHeader(decoding: bytes)
         _ = try? ISISPDU(decoding: bytes)
+        _ = try? BGPMessage(decoding: bytes)
     }
 
     /// The length of a frame before its padding.

@@ -38,6 +38,8 @@ struct BGPPathAttributesDecoder {
     private(set) var attributes = BGPPathAttributes()
     private(set) var issues: [Issue] = []
     private var seen: Set<UInt8> = []
+    /// Whether MP_REACH_NLRI was present: reachable NLRI of another family, for RFC 7606 §5.2.
+    var carriesMultiprotocolReach: Bool { seen.contains(TypeCode.multiprotocolReach) }
     private var as4Path: BGPASPath?
     private var as4Aggregator: BGPAggregator?
 

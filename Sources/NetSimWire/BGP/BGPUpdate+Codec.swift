@@ -5,9 +5,12 @@
 /// Errors follow RFC 7606: lengths that cannot locate the NLRI, and a prefix longer than 32 or
 /// running past its field, reset the session ("Malformed Attribute List", "Invalid Network
 /// Field"); attribute errors are treat-as-withdraw or attribute discard as each attribute's
-/// RFC says, and the strongest of several wins. An UPDATE without NLRI decodes with `attributes`
-/// nil whatever attributes it carried: they describe no route netsim keeps (the attributes of
-/// MP_REACH_NLRI / MP_UNREACH_NLRI for other families, which netsim does not carry, included).
+/// RFC says, and the strongest of several wins. A treat-as-withdraw fault in an UPDATE that
+/// announces nothing (no NLRI, no MP_REACH_NLRI) resets the session (RFC 7606 §5.2).
+///
+/// An UPDATE without NLRI decodes with `attributes` nil whatever attributes it carried: they
+/// describe no route netsim keeps (those beside MP_REACH_NLRI / MP_UNREACH_NLRI for other
+/// families, which netsim does not carry, included).
 extension BGPUpdate {
     func encodeBody(into bytes: inout [UInt8], options: BGPCodecOptions) {
         let withdrawnStart = bytes.count
@@ -51,6 +54,10 @@ extension BGPUpdate {
         guard let issue = decoder.strongestIssue else { return }
         let action: BGPMessageError.Action = switch issue.severity {
         case .resetSession: .resetSession
+        case .treatAsWithdraw where nlri.isEmpty && !decoder.carriesMultiprotocolReach:
+            // RFC 7606 §5.2: attributes that announce nothing cannot be checked against what
+            // they were meant for; any fault stronger than a discard resets the session.
+            .resetSession
         case .treatAsWithdraw: .treatAsWithdraw(withdrawn + nlri)
         case .attributeDiscard: .attributeDiscard(self)
         }
