@@ -10,7 +10,11 @@
 /// POSIX leaves undefined is refused with a message saying where: escapes of letters and digits
 /// (`\d`, `\b`, back references), `(?`, two repetitions in a row (`*?`, `++`), a repetition
 /// with nothing before it, a `{` that does not start a count, unbalanced parentheses and
-/// brackets. Matching searches anywhere in the text, as `regexec` does.
+/// brackets, a `_` that is escaped or inside brackets (FRR's substitution would turn it into a
+/// broken expression there), and a count (`{2}`) over something holding `_`, `^` or `$`: FRR's
+/// library (glibc's `regexec` on an expression compiled with `REG_NOSUB`) drops the anchors of
+/// the copies a count makes, so `(1$){2}` matches `11` there; no answer netsim gives would
+/// agree with both POSIX and FRR. Matching searches anywhere in the text, as `regexec` does.
 public struct BGPASPathRegex: Hashable, Sendable, CustomStringConvertible {
     /// The pattern as written.
     public let pattern: String
@@ -81,10 +85,15 @@ public struct BGPASPathRegex: Hashable, Sendable, CustomStringConvertible {
     private static func translate(_ characters: [Character]) throws(SyntaxError) -> String {
         var output = ""
         var index = 0
-        var openGroups: [Int] = []
+        // Open groups: where each starts and whether it holds an anchor so far.
+        var openGroups: [(start: Int, hasAnchor: Bool)] = []
         // What the previous element was, for the repetition checks.
         var canRepeat = false
         var justRepeated = false
+        var lastHasAnchor = false
+        func noteAnchor() {
+            if !openGroups.isEmpty { openGroups[openGroups.count - 1].hasAnchor = true }
+        }
 
         func fail(_ reason: String, at offset: Int) -> SyntaxError { SyntaxError(offset: offset, reason: reason) }
 
@@ -106,8 +115,13 @@ public struct BGPASPathRegex: Hashable, Sendable, CustomStringConvertible {
                 guard !justRepeated else {
                     throw fail("'{' follows another repetition (POSIX leaves that undefined)", at: start)
                 }
-                let (count, next) = try repetitionCount(characters, from: index, start: start)
-                output += count
+                let (lower, upper, next) = try repetitionCount(characters, from: index, start: start)
+                if lastHasAnchor && (upper ?? 2) >= 2 {
+                    throw fail("a count cannot repeat '_', '^' or '$': FRR's regular expression library (glibc, "
+                                   + "compiled without subexpressions) ignores anchors in the copies it makes and "
+                                   + "matches where it should not; write the copies out or use '+'", at: start)
+                }
+                output += upper == lower ? "{\(lower)}" : "{\(lower),\(upper.map(String.init) ?? "")}"
                 index = next
                 justRepeated = true
                 continue
@@ -115,25 +129,34 @@ public struct BGPASPathRegex: Hashable, Sendable, CustomStringConvertible {
                 if index < characters.count, characters[index] == "?" {
                     throw fail("'(?' is not POSIX extended syntax", at: start)
                 }
-                openGroups.append(start)
+                openGroups.append((start, false))
                 output += "(?:"
                 canRepeat = false
             case ")":
-                guard openGroups.popLast() != nil else { throw fail("')' has no '(' to close", at: start) }
+                guard let group = openGroups.popLast() else { throw fail("')' has no '(' to close", at: start) }
                 output += ")"
                 canRepeat = true
+                lastHasAnchor = group.hasAnchor
+                if group.hasAnchor { noteAnchor() }
+                justRepeated = false
+                continue
             case "|":
                 output += "|"
                 canRepeat = false
             case "^", "$":
                 output.append(character)
                 canRepeat = false
+                noteAnchor()
             case ".":
                 output += "."
                 canRepeat = true
             case "_":
                 output += boundary
                 canRepeat = true
+                lastHasAnchor = true
+                noteAnchor()
+                justRepeated = false
+                continue
             case "[":
                 let (set, next) = try bracketExpression(characters, from: index, start: start)
                 output += set
@@ -147,6 +170,9 @@ public struct BGPASPathRegex: Hashable, Sendable, CustomStringConvertible {
                     throw fail("'\\\(escaped)' is not POSIX extended syntax (only special characters can be escaped)",
                                at: start)
                 }
+                if escaped == "_" {
+                    throw fail("'\\_' cannot be written: FRR turns every '_' into a boundary, escaped or not", at: start)
+                }
                 output += literal(escaped)
                 canRepeat = true
             default:
@@ -154,14 +180,16 @@ public struct BGPASPathRegex: Hashable, Sendable, CustomStringConvertible {
                 canRepeat = true
             }
             justRepeated = false
+            lastHasAnchor = false
         }
-        if let open = openGroups.last { throw fail("'(' is never closed", at: open) }
+        if let open = openGroups.last { throw fail("'(' is never closed", at: open.start) }
         return output
     }
 
-    /// `{n}`, `{n,}` or `{n,m}` starting after the `{` at `start`; returns it and the index after `}`.
+    /// `{n}`, `{n,}` or `{n,m}` starting after the `{` at `start`; returns the bounds (no upper
+    /// one for `{n,}`) and the index after `}`.
     private static func repetitionCount(_ characters: [Character], from: Int,
-                                        start: Int) throws(SyntaxError) -> (String, Int) {
+                                        start: Int) throws(SyntaxError) -> (Int, Int?, Int) {
         var index = from
         func number() -> Int? {
             var digits = ""
@@ -172,11 +200,14 @@ public struct BGPASPathRegex: Hashable, Sendable, CustomStringConvertible {
             return digits.isEmpty ? nil : Int(digits.prefix(6))
         }
         let malformed = SyntaxError(offset: start, reason: "'{' must start a count like {2}, {2,} or {1,3} (write \\{ for a brace)")
-        guard let lower = number() else { throw malformed }
+        // `{,m}` means `{0,m}`, as glibc reads it.
+        let lower = number() ?? 0
+        if index == from && !(index < characters.count && characters[index] == ",") { throw malformed }
         var upper: Int? = lower
         if index < characters.count, characters[index] == "," {
             index += 1
             upper = number()
+            if index == from + 1 && upper == nil { throw malformed }
         }
         guard index < characters.count, characters[index] == "}" else { throw malformed }
         index += 1
@@ -188,8 +219,7 @@ public struct BGPASPathRegex: Hashable, Sendable, CustomStringConvertible {
         if let upper, upper < lower {
             throw SyntaxError(offset: start, reason: "repetition count {\(lower),\(upper)} has its bounds reversed")
         }
-        let text = upper == lower ? "{\(lower)}" : "{\(lower),\(upper.map(String.init) ?? "")}"
-        return (text, index)
+        return (lower, upper, index)
     }
 
     /// A bracket expression starting after the `[` at `start`; returns Swift syntax for it and the
@@ -210,6 +240,9 @@ public struct BGPASPathRegex: Hashable, Sendable, CustomStringConvertible {
             let character = characters[index]
             if character == "]" && !first { break }
             first = false
+            if character == "_" {
+                throw SyntaxError(offset: index, reason: "'_' inside brackets cannot be written: FRR turns every '_' into a boundary, even there")
+            }
             if character == "[", index + 1 < characters.count, ":.=".contains(characters[index + 1]) {
                 let kind = characters[index + 1]
                 guard kind == ":" else {
