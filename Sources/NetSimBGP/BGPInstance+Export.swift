@@ -34,6 +34,8 @@ extension BGPInstance {
         // no LOCAL_PREF to eBGP, communities only when sent).
         var attributes = best.attributes
         let localAddress = session.localAddress ?? .zero
+        // Unrecognized transitive attributes go on with the Partial bit (RFC 4271 §5).
+        for index in attributes.unrecognized.indices { attributes.unrecognized[index].partial = true }
         if peer.isInternal {
             attributes.localPreference = best.effectiveLocalPreference
             if best.source.isLocal || (!reflected && peer.configuration.nextHopSelf) { attributes.nextHop = localAddress }

@@ -26,6 +26,8 @@ extension BGPInstance {
     func receivedUndecodable(_ error: BGPMessageError, from peer: BGPPeer, on id: BGPConnectionID) {
         switch error.action {
         case .resetSession:
+            // A malformed OPEN is as much a configuration mismatch as an unacceptable one.
+            if error.notification.code == BGPNotification.openMessageError { peer.refusedByConfiguration = true }
             dropConnection(peer, id, sending: error.notification, reason: "malformed message: \(error)")
         case .treatAsWithdraw(let prefixes):
             log("BGP: UPDATE from \(peer.address): \(error)")

@@ -133,3 +133,19 @@ struct BGPInternalTests {
         #expect(fabric["r2"].paths("10.9.0.0/16").first?.igpMetric == 10)
     }
 }
+
+extension BGPInternalTests {
+    @Test func connectionsCarryUpdateSourceTTLAndKey() {
+        let fabric = Self.line(reflector: false)
+        fabric["r1"].instance.peers[address("10.0.19.9")]!.configuration.password = "secret"
+        fabric["r1"].instance.peers[address("10.0.19.9")]!.configuration.ebgpMultihop = 3
+        fabric.start()
+        fabric.run(for: .seconds(1))
+        let fromR1 = fabric.connects.filter { $0.from == "r1" }
+        let ibgp = fromR1.first { $0.to == address("2.2.2.2") }
+        #expect(ibgp?.local == address("1.1.1.1") && ibgp?.ttl == 255 && ibgp?.password == nil)
+        let ebgp = fromR1.first { $0.to == address("10.0.19.9") }
+        #expect(ebgp?.local == nil && ebgp?.ttl == 3 && ebgp?.password == "secret")
+        #expect(fabric.connects.first { $0.from == "r9" }?.ttl == 1)
+    }
+}

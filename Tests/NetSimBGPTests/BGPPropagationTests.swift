@@ -231,3 +231,19 @@ struct BGPTableTransferTests {
         #expect(updates.allSatisfy { BGPMessage.update($0).encoded().count <= BGPMessage.maximumLength })
     }
 }
+
+extension BGPPropagationTests {
+    @Test func unrecognizedTransitiveAttributesTravelOnWithThePartialBit() {
+        let fabric = Self.chain()
+        fabric.start()
+        fabric.run(for: .seconds(2))
+        let id = fabric.connection(of: "r2", to: "r1")!
+        let attributes = BGPPathAttributes(asPath: BGPASPath(sequence: [65001]), nextHop: address("10.0.12.1"),
+                                           unrecognized: [BGPUnrecognizedAttribute(typeCode: 99, partial: false, value: [1, 2])])
+        fabric["r2"].instance.receive(.update(BGPUpdate(attributes: attributes, nlri: [prefix("10.99.0.0/16")])), on: id)
+        fabric.run(for: .seconds(1))
+        let sent = fabric["r2"].instance.advertisedRoutes(address("10.0.23.3"))!.first { $0.prefix == prefix("10.99.0.0/16") }
+        #expect(sent?.attributes.unrecognized == [BGPUnrecognizedAttribute(typeCode: 99, partial: true, value: [1, 2])])
+        #expect(fabric["r3"].paths("10.99.0.0/16").count == 1)
+    }
+}

@@ -41,7 +41,8 @@ final class BGPTestFabric {
 
         func bgpConnect(to peer: IPv4Address, port: UInt16, from localAddress: IPv4Address?, ttl: UInt8,
                         password: String?) -> BGPConnectionID {
-            fabric.connect(from: self, to: peer, localAddress: localAddress ?? addresses[0], ttl: ttl, password: password)
+            fabric.connects.append((name, peer, localAddress, ttl, password))
+            return fabric.connect(from: self, to: peer, localAddress: localAddress ?? addresses[0], ttl: ttl, password: password)
         }
 
         func bgpSend(_ bytes: [UInt8], on connection: BGPConnectionID) {
@@ -132,6 +133,8 @@ final class BGPTestFabric {
     /// Messages for which this returns true are lost (with their connection's later messages undisturbed).
     var dropping: (BGPMessage, String) -> Bool = { _, _ in false }
     var sent: [(time: SimTime, from: String, message: BGPMessage)] = []
+    /// Every `bgpConnect`: who asked, to where, from which address, with which TTL and key.
+    var connects: [(from: String, to: IPv4Address, local: IPv4Address?, ttl: UInt8, password: String?)] = []
     var latency = SimTime.milliseconds(1)
 
     @discardableResult
