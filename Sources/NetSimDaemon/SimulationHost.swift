@@ -12,7 +12,8 @@ import NetSimRouting
 ///    like netsim run)           1. advance simulated time to match the wall clock (x speed)
 ///       |                       2. run queued jobs (commands, reads) one at a time
 ///       +--did not converge-->  3. hand finished probes (ping, traceroute) their replies
-///          stopped
+///          stopped              4. flush running packet captures
+///                             on stop: stop every capture (files renamed into place)
 /// ```
 /// Simulated time follows the wall clock from the moment of convergence: t_sim = t_converged +
 /// speed × wall time since. Events are run when their time has come, at worst one tick late;
@@ -34,6 +35,8 @@ final class SimulationHost: @unchecked Sendable {
     typealias Job = @Sendable (Simulation) -> Void
 
     let pace: Pace
+    /// The daemon's packet captures; touched only on the simulation thread (in `perform` jobs).
+    let captures: DaemonCaptures
     private let eventLog: DaemonEventLog
     private let processor = CommandProcessor()
 
@@ -56,10 +59,11 @@ final class SimulationHost: @unchecked Sendable {
     /// falls behind the wall clock still answers its clients.
     private let eventsPerPass: UInt64 = 200_000
 
-    init(simulation: Simulation, pace: Pace, eventLog: DaemonEventLog) {
+    init(simulation: Simulation, pace: Pace, eventLog: DaemonEventLog, captures: DaemonCaptures) {
         self.simulation = simulation
         self.pace = pace
         self.eventLog = eventLog
+        self.captures = captures
     }
 
     // MARK: Life cycle
@@ -148,6 +152,8 @@ final class SimulationHost: @unchecked Sendable {
             if stopping {
                 failWaiting()
                 for job in batch { job(simulation) }
+                // A daemon that stops leaves complete capture files, as a finished run does.
+                _ = captures.stopAll(in: simulation, reason: "the daemon is stopping")
                 return
             }
             behind = advance()
@@ -157,6 +163,7 @@ final class SimulationHost: @unchecked Sendable {
                 _ = runEvents(until: simulation.now)
             }
             collectFinishedProbes()
+            captures.flush()
         }
     }
 
