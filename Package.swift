@@ -46,7 +46,8 @@ let package = Package(
         // Talks to a running daemon: no server code, no simulation (used by exec, attach, the TUI).
         .target(name: "NetSimDaemonClient", dependencies: ["NetSimRouting", "NetSimCommands"]),
         .target(name: "NetSimDaemon", dependencies: [
-            "NetSimWire", "NetSimRouting", "NetSimEngine", "NetSimTopology", "NetSimCommands", "NetSimDaemonClient",
+            "NetSimWire", "NetSimRouting", "NetSimEngine", "NetSimTopology", "NetSimCommands", "NetSimCapture",
+            "NetSimDaemonClient",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
@@ -81,6 +82,7 @@ let package = Package(
         // Runs the built `netsim` binary; Golden/ holds expected outputs read at test time.
         .testTarget(name: "NetSimDaemonTests", dependencies: [
             "NetSimDaemon", "NetSimDaemonClient", "NetSimCommands", "NetSimTopology", "NetSimEngine", "NetSimRouting",
+            "NetSimCapture", "NetSimWire",
         ]),
         .testTarget(name: "NetSimEndToEndTests", dependencies: [
             "NetSimTopology", "NetSimCapture", "NetSimDaemonClient", "NetSimTestTerminal",

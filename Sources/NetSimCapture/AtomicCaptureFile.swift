@@ -77,8 +77,11 @@ public final class AtomicCaptureFile: CaptureOutput {
         unlink(temporaryPath)
     }
 
-    private func flush() throws(Failure) {
-        guard !buffer.isEmpty else { return }
+    /// Writes what is buffered to the temporary file now (whole records, as they were written),
+    /// so a reader of the temporary file sees the capture so far; the destination is unchanged.
+    public func flush() throws(Failure) {
+        if let writeFailure { throw writeFailure }
+        guard !closed, !buffer.isEmpty else { return }
         do {
             try handle.write(contentsOf: Data(buffer))
         } catch {

@@ -8,10 +8,30 @@ import NetSimWire
 /// Frames are recorded in the order the simulation sees them, which is simulated-time order, so
 /// the same topology and seed always produce the same bytes.
 public final class PacketCapture {
+    /// What one captured interface has seen so far.
+    public struct PortCount: Sendable, Equatable {
+        /// Frames it sent (outbound).
+        public var sent = 0
+        /// Frames it received (inbound).
+        public var received = 0
+        /// The bytes of those frames, as written to the file (no FCS).
+        public var bytes = 0
+
+        public init(sent: Int = 0, received: Int = 0, bytes: Int = 0) {
+            self.sent = sent
+            self.received = received
+            self.bytes = bytes
+        }
+    }
+
     public let selection: CaptureSelection
     public let format: CaptureFormat
     /// Frames written so far.
     public private(set) var framesCaptured = 0
+    /// The bytes of the frames written so far (frames only, not the file's framing).
+    public private(set) var bytesCaptured = 0
+    /// Counts per selected interface, in the order of `selection.ports`.
+    public private(set) var portCounts: [PortCount]
     /// The first error the output reported; nothing more is written after it.
     public private(set) var writeError: (any Error)?
     private let writer: any CaptureWriter
@@ -27,6 +47,7 @@ public final class PacketCapture {
         self.format = format
         self.output = output
         self.encode = encode
+        portCounts = Array(repeating: PortCount(), count: selection.ports.count)
         switch format {
         case .pcapng: writer = PcapNGWriter(interfaces: selection.ports.map(\.description), comment: comment)
         case .pcap: writer = PcapWriter()
@@ -48,7 +69,14 @@ public final class PacketCapture {
         let packet = CapturePacket(interface: position, timestamp: UInt64(captured.time.nanoseconds),
                                    direction: captured.direction, bytes: encode(captured.frame))
         write(writer.record(packet))
-        if writeError == nil { framesCaptured += 1 }
+        guard writeError == nil else { return }
+        framesCaptured += 1
+        bytesCaptured += packet.bytes.count
+        portCounts[position].bytes += packet.bytes.count
+        switch captured.direction {
+        case .outbound: portCounts[position].sent += 1
+        case .inbound: portCounts[position].received += 1
+        }
     }
 
     private func write(_ bytes: [UInt8]) {

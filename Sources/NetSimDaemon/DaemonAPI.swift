@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NetSimCapture
 import NetSimCommands
 import NetSimDaemonClient
 import NetSimEngine
@@ -81,6 +82,7 @@ struct DaemonAPI: Sendable {
                                 try await writer.finish(nil)
                             })
         }
+        addCaptureRoutes(to: router)
         known.set(router.routes.map { ($0.path.description, $0.method.rawValue) })
         return router
     }

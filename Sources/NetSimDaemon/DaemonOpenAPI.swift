@@ -90,6 +90,47 @@ enum DaemonOpenAPI {
           "finished_ms": {"type": "number", "description": "Later than started_ms for probes (ping, traceroute), which run in simulated time."}
         }
       },
+      "CaptureRequest": {
+        "type": "object",
+        "required": ["file"],
+        "properties": {
+          "file": {"type": "string", "pattern": "^/", "description": "Where the daemon writes the capture: an absolute path (the daemon does not know the client's working directory). The file appears, complete, when the capture stops."},
+          "format": {"type": ["string", "null"], "enum": ["pcapng", "pcap", null], "default": "pcapng", "description": "pcap holds exactly one interface."},
+          "filter": {"type": ["string", "null"], "description": "--pcap-filter terms (docs/capture.md): device:NAME, DEVICE:IFACE, link:DEVICE:IFACE, proto:NAME; comma-separated. Null or absent: every cabled interface, every frame."}
+        }
+      },
+      "Capture": {
+        "type": "object",
+        "required": ["id", "state", "file", "format", "filter", "started_ms", "stopped_ms", "frames", "bytes", "interfaces", "error"],
+        "properties": {
+          "id": {"type": "integer", "minimum": 1},
+          "state": {"type": "string", "enum": ["running", "written", "failed"], "description": "written: stopped and the file is in place; failed: stopped, a write failed and no file was written (error says why)."},
+          "file": {"type": "string"},
+          "format": {"type": "string", "enum": ["pcapng", "pcap"]},
+          "filter": {"type": ["string", "null"]},
+          "started_ms": {"type": "number", "description": "Simulated time the capture started."},
+          "stopped_ms": {"type": ["number", "null"]},
+          "frames": {"type": "integer", "description": "Frames captured so far (each interface that saw a frame counts it)."},
+          "bytes": {"type": "integer", "description": "The bytes of those frames, without the file's own framing."},
+          "interfaces": {"type": "array", "description": "Every captured interface in the file's order.", "items": {
+            "type": "object",
+            "required": ["name", "sent", "received", "bytes"],
+            "properties": {"name": {"type": "string"}, "sent": {"type": "integer"}, "received": {"type": "integer"}, "bytes": {"type": "integer"}}
+          }},
+          "error": {"type": ["string", "null"]}
+        }
+      },
+      "CaptureError": {
+        "type": "object",
+        "required": ["error", "status", "field", "problems"],
+        "description": "A capture the daemon would not start: the request member at fault and every problem with it, in the words netsim run --pcap uses.",
+        "properties": {
+          "error": {"type": "string"},
+          "status": {"type": "integer"},
+          "field": {"type": "string", "enum": ["file", "format", "filter"]},
+          "problems": {"type": "array", "items": {"type": "string"}}
+        }
+      },
       "Event": {
         "type": "object",
         "required": ["seq", "time", "sim_ms", "category", "device", "message"],
@@ -97,7 +138,7 @@ enum DaemonOpenAPI {
           "seq": {"type": "integer"},
           "time": {"type": "string", "format": "date-time"},
           "sim_ms": {"type": "number"},
-          "category": {"type": "string", "enum": ["engine", "interface", "route", "ospf", "isis", "command", "daemon"]},
+          "category": {"type": "string", "enum": ["engine", "interface", "route", "ospf", "isis", "command", "capture", "daemon"]},
           "device": {"type": ["string", "null"]},
           "message": {"type": "string"},
           "details": {"type": "object", "description": "route: change, prefix, route, previous. command: command, succeeded, started_ms."}
@@ -170,6 +211,59 @@ enum DaemonOpenAPI {
           "401": {"$ref": "#/components/responses/Error"},
           "404": {"$ref": "#/components/responses/Error"},
           "413": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/v1/captures": {
+      "post": {
+        "summary": "Start a packet capture",
+        "description": "The daemon writes the frames it carries from now on with the same filters, formats and bytes as netsim run --pcap, timestamped in simulated time. The file is written to a temporary file beside the destination and renamed into place when the capture stops (or the daemon does).",
+        "operationId": "startCapture",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CaptureRequest"}}}},
+        "responses": {
+          "201": {"description": "The capture runs", "headers": {"Location": {"schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Capture"}}}},
+          "400": {"description": "Malformed body (Error), or a filter, format or file the daemon rejects (CaptureError)", "content": {"application/json": {"schema": {"oneOf": [{"$ref": "#/components/schemas/CaptureError"}, {"$ref": "#/components/schemas/Error"}]}}}},
+          "401": {"$ref": "#/components/responses/Error"},
+          "409": {"$ref": "#/components/responses/Error"},
+          "413": {"$ref": "#/components/responses/Error"}
+        }
+      },
+      "get": {
+        "summary": "The running captures, by ID, with what each has captured so far",
+        "operationId": "captures",
+        "responses": {
+          "200": {"description": "Captures", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Capture"}}}}},
+          "401": {"$ref": "#/components/responses/Error"}
+        }
+      },
+      "delete": {
+        "summary": "Stop every running capture",
+        "operationId": "stopAllCaptures",
+        "responses": {
+          "200": {"description": "The stopped captures", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Capture"}}}}},
+          "401": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/v1/captures/{id}": {
+      "get": {
+        "summary": "One running capture",
+        "operationId": "capture",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {
+          "200": {"description": "The capture", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Capture"}}}},
+          "401": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"}
+        }
+      },
+      "delete": {
+        "summary": "Stop a capture and put its file in place",
+        "operationId": "stopCapture",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {
+          "200": {"description": "What the capture holds (state written), or why it could not be written (state failed)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Capture"}}}},
+          "401": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"}
         }
       }
     },

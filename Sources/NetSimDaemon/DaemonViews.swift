@@ -1,6 +1,8 @@
+import NetSimCapture
 import NetSimCommands
 import NetSimDaemonClient
 import NetSimEngine
+import NetSimRouting
 
 /// The JSON bodies of the daemon's read endpoints, built on the simulation thread. Device
 /// details reuse the console's own `--json` renderings, so the API and `exec --json` agree.
@@ -78,6 +80,30 @@ enum DaemonViews {
                     "frames_lost": .integer(link.framesLost),
                 ])
             }),
+        ])
+    }
+
+    /// A capture as `/v1/captures` shows it: `state` is running, written (stopped, file in
+    /// place) or failed (stopped, a write failed: `error` says why, no file).
+    static func capture(id: Int, recording: CaptureRecording, state: String, started: SimTime, stopped: SimTime?,
+                        error: String?) -> JSONValue {
+        let capture = recording.capture
+        let ports = zip(capture.selection.ports, capture.portCounts).map { port, counts in
+            JSONValue.object(["name": .string(port.description.name), "sent": .integer(counts.sent),
+                              "received": .integer(counts.received), "bytes": .integer(counts.bytes)])
+        }
+        return .object([
+            "id": .integer(id),
+            "state": .string(state),
+            "file": .string(recording.file.path),
+            "format": .string(capture.format.rawValue),
+            "filter": .optional(recording.request.filter),
+            "started_ms": .double(started.milliseconds),
+            "stopped_ms": stopped.map { .double($0.milliseconds) } ?? .null,
+            "frames": .integer(capture.framesCaptured),
+            "bytes": .integer(capture.bytesCaptured),
+            "interfaces": .array(ports),
+            "error": .optional(error),
         ])
     }
 }

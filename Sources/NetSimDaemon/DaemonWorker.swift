@@ -6,6 +6,7 @@ import NetSimDaemonClient
 import NetSimEngine
 import NetSimRouting
 import NetSimTopology
+import NetSimWire
 import ServiceLifecycle
 #if canImport(Glibc)
 import Glibc
@@ -23,7 +24,10 @@ import Glibc
 /// ```
 /// Everything it creates is private to its user (umask 077: socket, log, token, PID file 0600).
 public enum DaemonWorker {
-    public static func run(options: DaemonOptions, spec: TopologySpec) async -> Int32 {
+    /// `encodeFrame` turns a simulated frame into the bytes a capture file holds (the netsim
+    /// executable injects the wire codec, as for `run --pcap`).
+    public static func run(options: DaemonOptions, spec: TopologySpec,
+                           encodeFrame: @escaping @Sendable (EthernetFrame) -> [UInt8]) async -> Int32 {
         umask(0o077)
         let paths: DaemonPaths
         do {
@@ -46,8 +50,10 @@ public enum DaemonWorker {
         let pid = getpid()
         eventLog.recordDaemon("daemon \(options.name) starting (PID \(pid), topology \(options.topologyPath))")
         let simulation = SimulationBuilder.build(spec, seed: options.seed, stabilityWindow: options.stabilityWindow)
+        let captures = DaemonCaptures(comment: "netsim daemon \(options.name): \(spec.name), seed \(options.seed)",
+                                      eventLog: eventLog, encode: encodeFrame)
         let host = SimulationHost(simulation: simulation, pace: .init(tick: options.tick, speed: options.speed),
-                                  eventLog: eventLog)
+                                  eventLog: eventLog, captures: captures)
         let summary: ScenarioRunner.Summary
         switch await host.start(limits: .init()) {
         case .success(let converged):

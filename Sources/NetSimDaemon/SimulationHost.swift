@@ -12,7 +12,8 @@ import NetSimRouting
 ///    like netsim run)           1. advance simulated time to match the wall clock (x speed)
 ///       |                       2. run queued jobs (commands, reads) one at a time
 ///       +--did not converge-->  3. hand finished probes (ping, traceroute) their replies
-///          stopped
+///          stopped              4. flush running packet captures
+///                             on stop: stop every capture (files renamed into place)
 /// ```
 /// Simulated time follows the wall clock from the moment of convergence: t_sim = t_converged +
 /// speed × wall time since. Events are run when their time has come, at worst one tick late;
@@ -34,6 +35,8 @@ final class SimulationHost: @unchecked Sendable {
     typealias Job = @Sendable (Simulation) -> Void
 
     let pace: Pace
+    /// The daemon's packet captures; touched only on the simulation thread (in `perform` jobs).
+    let captures: DaemonCaptures
     private let eventLog: DaemonEventLog
     private let processor = CommandProcessor()
 
@@ -52,14 +55,18 @@ final class SimulationHost: @unchecked Sendable {
                            reply: @Sendable (Executed) -> Void)] = []
     private let clock = ContinuousClock()
 
-    /// The most events one pass runs before looking at queued jobs again, so a simulation that
-    /// falls behind the wall clock still answers its clients.
+    /// The most events, and the most wall time, one pass runs before looking at queued jobs
+    /// again, so a simulation that falls behind the wall clock still answers its clients within
+    /// about a pass's time, however much each event costs (a full packet capture makes events
+    /// several times dearer).
     private let eventsPerPass: UInt64 = 200_000
+    private let wallTimePerPass: Duration = .milliseconds(100)
 
-    init(simulation: Simulation, pace: Pace, eventLog: DaemonEventLog) {
+    init(simulation: Simulation, pace: Pace, eventLog: DaemonEventLog, captures: DaemonCaptures) {
         self.simulation = simulation
         self.pace = pace
         self.eventLog = eventLog
+        self.captures = captures
     }
 
     // MARK: Life cycle
@@ -137,10 +144,15 @@ final class SimulationHost: @unchecked Sendable {
 
     private func runLive() {
         var behind = false
+        var passStarted = clock.now
         while true {
+            // Wake one tick after the last pass began (at once if it took longer), so the time a
+            // pass spends running events is not added to the wait.
+            let elapsed = passStarted.duration(to: clock.now)
+            let wait = pace.tick.seconds - (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
             let (batch, stopping) = condition.withLock {
-                if jobs.isEmpty && !stopRequested && !behind {
-                    _ = condition.wait(until: Date().addingTimeInterval(pace.tick.seconds))
+                if jobs.isEmpty && !stopRequested && !behind && wait > 0 {
+                    _ = condition.wait(until: Date().addingTimeInterval(wait))
                 }
                 defer { jobs = [] }
                 return (jobs, stopRequested)
@@ -148,8 +160,11 @@ final class SimulationHost: @unchecked Sendable {
             if stopping {
                 failWaiting()
                 for job in batch { job(simulation) }
+                // A daemon that stops leaves complete capture files, as a finished run does.
+                _ = captures.stopAll(in: simulation, reason: "the daemon is stopping")
                 return
             }
+            passStarted = clock.now
             behind = advance()
             for job in batch {
                 job(simulation)
@@ -157,6 +172,7 @@ final class SimulationHost: @unchecked Sendable {
                 _ = runEvents(until: simulation.now)
             }
             collectFinishedProbes()
+            captures.flush()
         }
     }
 
@@ -169,19 +185,24 @@ final class SimulationHost: @unchecked Sendable {
         return max(simulation.now, anchor.simulated + SimTime(nanoseconds: Int64(nanoseconds)))
     }
 
-    /// Runs the events due by the wall clock; true when the per-pass budget ran out first.
+    /// Runs the events due by the wall clock; true when the pass's budget ran out first.
     private func advance() -> Bool {
         runEvents(until: wallTarget)
     }
 
+    /// Runs the events due by `target`; true when the pass ended first (event or time budget).
     private func runEvents(until target: SimTime) -> Bool {
+        let passEnd = clock.now.advanced(by: wallTimePerPass)
+        var events = 0
         let outcome = simulation.run(until: target, maxEvents: eventsPerPass) { [unowned self] in
             reportRouteChanges()
-            return false
+            events &+= 1
+            // Reading the clock costs more than a cheap event: look every 64 events.
+            return events % 64 == 0 && clock.now >= passEnd
         }
         reportRouteChanges()
         collectFinishedProbes()
-        return outcome == .exhaustedEventBudget
+        return outcome != .reachedDeadline
     }
 
     private func reportRouteChanges() {

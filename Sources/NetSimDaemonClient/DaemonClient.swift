@@ -48,6 +48,30 @@ public struct DaemonClient: Sendable {
         return try decode(successBody(method: "POST", path: "/v1/commands", body: Array(body.compact.utf8)))
     }
 
+    /// Starts a packet capture written by the daemon to `file`; a relative path is resolved
+    /// against this process's working directory, since the daemon's is its own. `format` is
+    /// "pcapng" (nil) or "pcap"; `filter` takes `--pcap-filter` terms. A request the daemon
+    /// rejects throws `.invalidCapture` with every problem.
+    public func startCapture(file: String, format: String? = nil, filter: String? = nil) throws(DaemonClientError) -> CaptureInfo {
+        var body: [String: JSONValue] = ["file": .string(Self.absolutePath(file))]
+        if let format { body["format"] = .string(format) }
+        if let filter { body["filter"] = .string(filter) }
+        return try decode(successBody(method: "POST", path: "/v1/captures", body: Array(JSONValue.object(body).compact.utf8)))
+    }
+
+    /// The running captures, by ID.
+    public func captures() throws(DaemonClientError) -> [CaptureInfo] { try get("/v1/captures") }
+
+    /// Stops a capture; the reply says what its file holds. An unknown ID throws `.api(status: 404, ...)`.
+    public func stopCapture(_ id: Int) throws(DaemonClientError) -> CaptureInfo {
+        try decode(successBody(method: "DELETE", path: "/v1/captures/\(id)", body: nil))
+    }
+
+    /// Stops every running capture.
+    public func stopAllCaptures() throws(DaemonClientError) -> [CaptureInfo] {
+        try decode(successBody(method: "DELETE", path: "/v1/captures", body: nil))
+    }
+
     /// Opens the event stream: the last `history` events first, then each new one as it happens.
     public func subscribe(history: Int = 0) throws(DaemonClientError) -> EventSubscription {
         let exchange = try HTTPExchange(endpoint: endpoint, method: "GET", path: "/v1/events?history=\(max(0, history))",
@@ -116,8 +140,16 @@ public struct DaemonClient: Sendable {
     }
 
     static func apiError(status: Int, body: [UInt8]) -> DaemonClientError {
-        let message = (try? JSONDecoder().decode(JSONValue.self, from: Data(body)))?["error"]?.stringValue
-        return .api(status: status, message: message ?? String(decoding: body, as: UTF8.self))
+        let reply = try? JSONDecoder().decode(JSONValue.self, from: Data(body))
+        if let field = reply?["field"]?.stringValue, case .array(let items)? = reply?["problems"] {
+            return .invalidCapture(field: field, problems: items.compactMap(\.stringValue))
+        }
+        return .api(status: status, message: reply?["error"]?.stringValue ?? String(decoding: body, as: UTF8.self))
+    }
+
+    static func absolutePath(_ path: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath,
+                                                   isDirectory: true)).standardizedFileURL.path
     }
 
     static func pathComponent(_ text: String) -> String {

@@ -8,6 +8,9 @@ public enum DaemonClientError: Error, Equatable, CustomStringConvertible {
     case protocolError(String)
     /// The daemon answered with an error status; `message` is its JSON error.
     case api(status: Int, message: String)
+    /// A capture the daemon would not start (HTTP 400): the request's `field` (filter, format or
+    /// file) and every problem with it, as `netsim run --pcap` reports them.
+    case invalidCapture(field: String, problems: [String])
 
     public var description: String {
         switch self {
@@ -22,6 +25,7 @@ public enum DaemonClientError: Error, Equatable, CustomStringConvertible {
         case .connection(let text): text
         case .protocolError(let text): "unexpected reply from the daemon: \(text)"
         case let .api(status, message): "\(message) (HTTP \(status))"
+        case let .invalidCapture(field, problems): problems.map { "\(field): \($0)" }.joined(separator: "\n")
         }
     }
 }

@@ -21,58 +21,24 @@ struct CaptureOptions: ParsableArguments {
         valueName: "terms"))
     var filter: String?
 
-    /// A capture being written during a run.
-    struct Recording {
-        let capture: PacketCapture
-        let file: AtomicCaptureFile
-
-        /// Puts the file in place and says what it holds.
-        func finish() -> Result<CaptureSummary, AtomicCaptureFile.Failure> {
-            do {
-                try file.commit()
-            } catch {
-                return .failure(error)
-            }
-            return .success(CaptureSummary(path: file.path, format: capture.format.rawValue,
-                                           frames: capture.framesCaptured, interfaces: capture.selection.ports.count))
-        }
-    }
-
     /// Checks the options against the simulation and attaches a capture to it; nil without
     /// `--pcap`. Every problem is reported on standard error before anything runs (exit 2).
-    func start(on simulation: Simulation, comment: String) throws -> Recording? {
+    func start(on simulation: Simulation, comment: String) throws -> CaptureRecording? {
         guard let path else {
             if format != nil || filter != nil {
                 throw Self.refuse(["--pcap-format and --pcap-filter need --pcap FILE"])
             }
             return nil
         }
-        let selection: CaptureSelection
-        do throws(CaptureFilterError) {
-            let parsed = try filter.map { text throws(CaptureFilterError) in try CaptureFilter.parse(text) }
-            selection = try CaptureSelection(parsed ?? CaptureFilter(), in: simulation)
-        } catch {
-            throw Self.refuse(error.messages.map { "--pcap-filter: " + $0 })
-        }
-        let format = format ?? .pcapng
-        if format == .pcap && selection.ports.count != 1 {
-            let names = selection.ports.prefix(4).map(\.description.name).joined(separator: ", ")
-                + (selection.ports.count > 4 ? ", ..." : "")
-            throw Self.refuse(["--pcap-format pcap holds exactly one interface, but the capture selects "
-                               + "\(selection.ports.count)\(names.isEmpty ? "" : " (\(names))"); write pcapng, "
-                               + "or narrow --pcap-filter to one interface (e.g. interface:r1:eth0)"])
-        }
-        let encode = CaptureEncoder.frameBytes
-        let file: AtomicCaptureFile
+        let request = CaptureRequest(path: path, format: format ?? .pcapng, filter: filter)
+        let recording: CaptureRecording
         do {
-            file = try AtomicCaptureFile(path: path)
+            recording = try request.open(on: simulation, comment: comment, encode: CaptureEncoder.frameBytes)
         } catch {
-            throw Self.refuse(["--pcap: \(error)"])
+            throw Self.refuse(error.optionMessages(fileOption: "--pcap"))
         }
-        let capture = PacketCapture(selection: selection, format: format, comment: comment, output: file,
-                                    encode: encode)
-        capture.attach(to: simulation)
-        return Recording(capture: capture, file: file)
+        recording.capture.attach(to: simulation)
+        return recording
     }
 
     private static func refuse(_ messages: [String]) -> ExitCode {
@@ -82,3 +48,30 @@ struct CaptureOptions: ParsableArguments {
 }
 
 extension CaptureFormat: ExpressibleByArgument {}
+
+extension CaptureRequestError {
+    /// The problems as `run --pcap` and `capture start` print them, named by their options:
+    /// "--pcap-filter: 'device:r9': no device 'r9' ...", "--pcap-format pcap holds exactly one ...".
+    func optionMessages(fileOption: String) -> [String] {
+        problems.map { problem in
+            switch field {
+            case .filter: "--pcap-filter: " + problem
+            case .format: "--pcap-format " + problem
+            case .file: "\(fileOption): " + problem
+            }
+        }
+    }
+}
+
+extension CaptureRecording {
+    /// Puts the file in place and says what it holds, for the run's closing report.
+    func finishWithSummary() -> Result<CaptureSummary, AtomicCaptureFile.Failure> {
+        do {
+            try finish()
+        } catch {
+            return .failure(error)
+        }
+        return .success(CaptureSummary(path: file.path, format: capture.format.rawValue,
+                                       frames: capture.framesCaptured, interfaces: capture.selection.ports.count))
+    }
+}

@@ -31,7 +31,7 @@ struct DaemonWorkerCommand: AsyncParsableCommand {
         let options = DaemonOptions(name: name, topology: displayTopology ?? topology, topologyPath: topology,
                                     tick: tickInterval, speed: speed, listen: listen, seed: seed,
                                     stabilityWindow: stabilityWindow, home: .fromEnvironment())
-        let status = await DaemonWorker.run(options: options, spec: spec)
+        let status = await DaemonWorker.run(options: options, spec: spec, encodeFrame: CaptureEncoder.frameBytes)
         if status != 0 { throw ExitCode(status) }
     }
 }

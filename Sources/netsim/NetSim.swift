@@ -6,5 +6,5 @@ struct NetSim: AsyncParsableCommand {
         commandName: "netsim",
         abstract: "A deterministic network simulator: routers, hosts and switches from a YAML topology.",
         subcommands: [RunCommand.self, ValidateCommand.self, GenerateCommand.self, BenchCommand.self,
-                      DaemonCommand.self, ExecCommand.self, AttachCommand.self])
+                      DaemonCommand.self, ExecCommand.self, AttachCommand.self, CaptureCommand.self])
 }

@@ -54,7 +54,7 @@ struct RunCommand: ParsableCommand {
         let elapsed = started.duration(to: clock.now)
         let wallSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         // A run that stops early still leaves a complete capture: it shows why it did not finish.
-        let captured = recording?.finish()
+        let captured = recording?.finishWithSummary()
         let summary: ScenarioRunner.Summary
         let failure: ScenarioRunner.Failure?
         switch outcome {

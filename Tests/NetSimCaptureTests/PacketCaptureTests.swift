@@ -80,6 +80,22 @@ struct PacketCaptureTests {
         #expect(first == (try capture(nil, seed: 99).bytes))
     }
 
+    /// Per-interface counts add up to the totals, and a frame crossing a cable is counted once
+    /// leaving one end and once arriving at the other.
+    @Test func countsPerInterface() throws {
+        let (capture, bytes) = try capture("link:r1:eth1,h1:eth0")
+        let names = capture.selection.ports.map(\.description.name)
+        #expect(names == ["r1:eth1", "r3:eth0", "h1:eth0"])
+        let counts = capture.portCounts
+        #expect(counts.map { $0.sent + $0.received }.reduce(0, +) == capture.framesCaptured)
+        #expect(counts.map(\.bytes).reduce(0, +) == capture.bytesCaptured)
+        #expect(counts[0].sent == counts[1].received && counts[0].received == counts[1].sent)
+        #expect(counts[0].bytes == counts[1].bytes)
+        // Two echoes and their replies (98 bytes each) and h1's ARP exchange with r1 (60 each).
+        #expect(counts[2] == PacketCapture.PortCount(sent: 3, received: 3, bytes: 4 * 98 + 2 * 60))
+        #expect(bytes.count > capture.bytesCaptured)
+    }
+
     /// Only frames the protocol terms keep reach the encoder.
     @Test func theEncoderSeesOnlyKeptFrames() throws {
         var encoded: [EthernetFrame] = []

@@ -1,6 +1,7 @@
 import Foundation
 import NetSimEngine
 import NetSimTopology
+import NetSimWire
 @testable import NetSimDaemon
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -19,4 +20,9 @@ func convergedExample(_ name: String) throws -> Simulation {
     simulation.start()
     _ = simulation.run(until: .seconds(600)) { simulation.convergedAt != nil }
     return simulation
+}
+
+/// The captures of a test host, with the wire codec as the netsim executable injects it.
+func captures(_ log: DaemonEventLog) -> DaemonCaptures {
+    DaemonCaptures(comment: "netsim test", eventLog: log, encode: { $0.encoded() })
 }

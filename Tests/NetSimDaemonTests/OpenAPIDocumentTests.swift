@@ -12,7 +12,8 @@ import Testing
     private func api() throws -> DaemonAPI {
         let log = DaemonEventLog(file: nil)
         let host = SimulationHost(simulation: try exampleSimulation("ospf-triangle.yaml"),
-                                  pace: .init(tick: .milliseconds(100), speed: 1), eventLog: log)
+                                  pace: .init(tick: .milliseconds(100), speed: 1), eventLog: log,
+                                  captures: captures(log))
         let record = DaemonRecord(name: "t", pid: 1, topology: "t.yaml", topologyPath: "/t.yaml", startedAt: 0,
                                   tickMilliseconds: 100, speed: 1, listen: nil)
         return DaemonAPI(host: host, eventLog: log, record: record, deviceNames: ["r1"])

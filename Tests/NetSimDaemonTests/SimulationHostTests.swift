@@ -8,7 +8,8 @@ import Testing
     private func startedHost(speed: Double = 100) async throws -> (SimulationHost, DaemonEventLog) {
         let log = DaemonEventLog(file: nil)
         let host = SimulationHost(simulation: try exampleSimulation("ospf-triangle.yaml"),
-                                  pace: .init(tick: .milliseconds(10), speed: speed), eventLog: log)
+                                  pace: .init(tick: .milliseconds(10), speed: speed), eventLog: log,
+                                  captures: captures(log))
         let outcome = await host.start(limits: .init())
         guard case .success(let summary) = outcome else {
             Issue.record("did not converge: \(outcome)")
@@ -76,7 +77,8 @@ import Testing
     @Test func aNetworkThatCannotConvergeIsReported() async throws {
         let log = DaemonEventLog(file: nil)
         let host = SimulationHost(simulation: try exampleSimulation("ospf-triangle.yaml"),
-                                  pace: .init(tick: .milliseconds(10), speed: 1), eventLog: log)
+                                  pace: .init(tick: .milliseconds(10), speed: 1), eventLog: log,
+                                  captures: captures(log))
         let outcome = await host.start(limits: .init(until: .seconds(5)))
         guard case .failure(let failure) = outcome else {
             Issue.record("converged within 5 s, which OSPF cannot")

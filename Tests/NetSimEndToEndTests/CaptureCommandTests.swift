@@ -48,7 +48,7 @@ final class CaptureCommandTests {
                                            "--pcap-filter", "link:r1:eth0"])
         #expect(output.status == 2)
         #expect(output.stderr == "error: --pcap-format pcap holds exactly one interface, but the capture selects 2 "
-                + "(r1:eth0, r2:eth0); write pcapng, or narrow --pcap-filter to one interface (e.g. interface:r1:eth0)\n")
+                + "(r1:eth0, r2:eth0); write pcapng, or narrow the filter to one interface (e.g. interface:r1:eth0)\n")
         #expect(try files().isEmpty)
     }
 

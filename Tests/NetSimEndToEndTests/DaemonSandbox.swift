@@ -25,8 +25,8 @@ struct DaemonSandbox {
         try NetsimBinary.run(arguments, environment: environment)
     }
 
-    func netsim(arguments: [String]) throws -> NetsimBinary.Output {
-        try NetsimBinary.run(arguments, environment: environment)
+    func netsim(arguments: [String], directory: URL? = nil) throws -> NetsimBinary.Output {
+        try NetsimBinary.run(arguments, environment: environment, directory: directory)
     }
 
     func daemonClient(_ name: String) throws -> DaemonClient {

@@ -28,12 +28,13 @@ struct NetsimBinary {
         return buildDirectory.appendingPathComponent("netsim")
     }
 
-    /// Runs netsim with `environment` added to this process's (daemon tests set NETSIM_HOME).
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+    /// Runs netsim with `environment` added to this process's (daemon tests set NETSIM_HOME), in
+    /// `directory` (the package root unless given).
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory ?? packageRoot
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
         }
