@@ -86,6 +86,19 @@ class BGPModelTests(unittest.TestCase):
         self.assertEqual(sorted(reflectors["rr1"].values()), ["c1", "c2", "c3", "c4", "rr2"])
         self.assertEqual(sorted(reflectors["c3"].values()), ["rr1", "rr2"])
 
+    def test_multihop_password_shutdown_and_hold_zero(self):
+        model = bgp_model.BGPModel(load("bgp-sessions.yaml"))
+        self.assertEqual(model.expected_sessions()["r1"], {"2.2.2.2": "r2", "10.0.15.5": "r5"})
+        self.assertEqual(model.expected_sessions()["r3"], {})
+        self.assertEqual(model.routers["r5"].timers, {"keepalive": 0, "hold": 0, "connect_retry": 1})
+        lab = frrlab.Lab(load("bgp-sessions.yaml"))
+        r1 = frr_bgp.config(lab.bgp, lab.nodes["r1"])
+        for line in [" neighbor 2.2.2.2 ebgp-multihop 2", " neighbor 2.2.2.2 password s3cret",
+                     " neighbor 10.0.15.5 remote-as 4200000005", " neighbor 10.0.15.5 timers 0 0"]:
+            self.assertIn(line + "\n", r1)
+        self.assertNotIn("10.0.13.3 ebgp-multihop", r1)
+        self.assertIn(" neighbor 10.0.14.1 shutdown\n", frr_bgp.config(lab.bgp, lab.nodes["r4"]))
+
     def test_errors(self):
         cases = {
             ", import: NOPE": "route map NOPE is not defined",
