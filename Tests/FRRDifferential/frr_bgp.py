@@ -6,7 +6,6 @@ a change of FRR's defaults cannot go unnoticed; what the schema cannot express s
 `traditional` defaults (see README.md for those the comparison depends on).
 """
 
-import bgp_model
 
 # The lab retries a failed connection this often at most. The first attempts fail whenever the
 # other router's bgpd is not listening yet or iBGP's loopbacks are not yet reachable; the retry
@@ -147,7 +146,7 @@ def config(model, node):
 
 # -- reading bgpd back -------------------------------------------------------------------------
 
-def session_problems(model, node, summary, expected):
+def session_problems(summary, expected):
     """Why a router's sessions are not ready yet, as text (empty when every expected session is
     Established with nothing queued)."""
     peers = ((summary.get("ipv4Unicast") or {}).get("peers") or {}) if isinstance(summary, dict) else {}
@@ -161,12 +160,6 @@ def session_problems(model, node, summary, expected):
         elif info.get("inq") or info.get("outq"):
             problems.append(f"session with {peer} ({address}) has messages queued")
     return problems
-
-
-def established(summary):
-    """Addresses of the Established peers in `show bgp summary json`."""
-    peers = ((summary.get("ipv4Unicast") or {}).get("peers") or {}) if isinstance(summary, dict) else {}
-    return sorted(a for a, info in peers.items() if info.get("state") == "Established")
 
 
 def normalize_path(path):

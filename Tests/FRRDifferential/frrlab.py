@@ -482,8 +482,7 @@ class Lab:
         problems = self.ospf_problems(node, documents[1], documents[2]) if node.device.runs_ospf else []
         database = {}
         if node.device.runs_bgp:
-            problems += frr_bgp.session_problems(self.bgp, node, documents[-2],
-                                                 self.expected_bgp.get(node.device.name, {}))
+            problems += frr_bgp.session_problems(documents[-2], self.expected_bgp.get(node.device.name, {}))
             database["bgp"] = frr_bgp.normalize_table(documents[-1])
         if node.device.runs_isis:
             # One vtysh for both: neighbor rows and LSP rows cannot be taken for each other.

@@ -270,10 +270,9 @@ class FRRTableTests(unittest.TestCase):
             "10.0.0.3": {"state": "Active"},
             "10.0.0.4": {"state": "Established", "inq": 0, "outq": 2}}}}
         expected = {"10.0.0.2": "b", "10.0.0.3": "c", "10.0.0.4": "d", "10.0.0.5": "e"}
-        self.assertEqual(frr_bgp.session_problems(None, None, summary, expected), [
+        self.assertEqual(frr_bgp.session_problems(summary, expected), [
             "session with c (10.0.0.3) is Active", "session with d (10.0.0.4) has messages queued",
             "session with e (10.0.0.5) not configured in bgpd"])
-        self.assertEqual(frr_bgp.established(summary), ["10.0.0.2", "10.0.0.4"])
 
 
 def path(next_hop, as_path="65002", best=True, **extra):
