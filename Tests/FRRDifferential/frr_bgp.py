@@ -212,3 +212,38 @@ def add_communities(table, details):
                 if same_peer and path["next_hop"] in (hops[:1] or [None]):
                     path["communities"] = communities
     return table
+
+
+def neighbor_problems(model, router, neighbors):
+    """Where bgpd runs a router's neighbors otherwise than the topology asks (`show bgp
+    neighbors json`): AS, timers, MRAI, update source, route reflection, next-hop-self, and for
+    an Established session the local address, which must be the one the model paired it by."""
+    problems = []
+    for neighbor in router.neighbors:
+        info = neighbors.get(neighbor.ip) if isinstance(neighbors, dict) else None
+        if not isinstance(info, dict):
+            problems.append(f"{router.name} neighbor {neighbor.ip}: not in bgpd")
+            continue
+        family = (info.get("addressFamilyInfo") or {}).get("ipv4Unicast") or {}
+        wanted = {"remote AS": neighbor.remote_as,
+                  "hold time": neighbor.timers["hold"] * 1000,
+                  "keepalive": neighbor.timers["keepalive"] * 1000,
+                  "advertisement interval": neighbor.advertisement_interval * 1000,
+                  "route reflector client": neighbor.route_reflector_client,
+                  "next-hop-self": neighbor.next_hop_self}
+        actual = {"remote AS": info.get("remoteAs"),
+                  "hold time": info.get("bgpTimerConfiguredHoldTimeMsecs"),
+                  "keepalive": info.get("bgpTimerConfiguredKeepAliveIntervalMsecs"),
+                  "advertisement interval": info.get("minBtwnAdvertisementRunsTimerMsecs"),
+                  "route reflector client": bool(family.get("routeReflectorClient")),
+                  "next-hop-self": bool(family.get("routerAlwaysNextHop"))}
+        if neighbor.update_source is not None:
+            wanted["update source"] = str(neighbor.update_source.ip.ip)
+            actual["update source"] = info.get("updateSource")
+        if info.get("bgpState") == "Established":
+            wanted["local address"] = model.source_address(neighbor)
+            actual["local address"] = info.get("hostLocal")
+        for key in wanted:
+            if wanted[key] != actual[key]:
+                problems.append(f"{router.name} neighbor {neighbor.ip}: {key} wanted {wanted[key]}, bgpd has {actual[key]}")
+    return problems

@@ -111,6 +111,7 @@ def run_one(path, args, log):
             frr_bgp_tables = lab.bgp_tables
             lab.verify_ospf_interfaces()
             lab.verify_isis_interfaces()
+            lab.verify_bgp_neighbors()
             path_types = lab.ospf_path_types()
             for router, levels in lab.isis_path_types().items():
                 path_types.setdefault(router, {}).update(

@@ -631,6 +631,17 @@ class Lab:
                               timeout=20 + len(prefixes) // 10)
             frr_bgp.add_communities(table, _parse_json_stream(text))
 
+    def verify_bgp_neighbors(self):
+        """Checks that bgpd runs every neighbor with the settings the topology asks for."""
+        problems = []
+        for node in self.nodes.values():
+            router = self.bgp.routers.get(node.device.name)
+            if router is not None:
+                documents = _parse_json_stream(node.vtysh("show bgp neighbors json"))
+                problems += frr_bgp.neighbor_problems(self.bgp, router, documents[0] if documents else {})
+        if problems:
+            raise LabError("FRR's BGP neighbors differ from the topology:\n" + "\n".join(problems))
+
     def isis_path_types(self):
         """{router: {prefix: 'level-1' | 'level-2'}} from `show isis route`."""
         return {node.device.name: frr_isis.parse_route_levels(node.vtysh("show isis route"))

@@ -274,6 +274,31 @@ class FRRTableTests(unittest.TestCase):
             "session with c (10.0.0.3) is Active", "session with d (10.0.0.4) has messages queued",
             "session with e (10.0.0.5) not configured in bgpd"])
 
+    def test_neighbor_settings_are_read_back(self):
+        model = bgp_model.BGPModel(load("bgp-ibgp-mesh-ospf.yaml"))
+        r1 = model.routers["r1"]
+        good = {
+            "2.2.2.2": {"remoteAs": 65100, "bgpState": "Established", "hostLocal": "1.1.1.1",
+                        "updateSource": "1.1.1.1", "bgpTimerConfiguredHoldTimeMsecs": 3000,
+                        "bgpTimerConfiguredKeepAliveIntervalMsecs": 1000, "minBtwnAdvertisementRunsTimerMsecs": 0,
+                        "addressFamilyInfo": {"ipv4Unicast": {"routerAlwaysNextHop": True}}},
+            "3.3.3.3": {"remoteAs": 65100, "bgpState": "Active", "updateSource": "1.1.1.1",
+                        "bgpTimerConfiguredHoldTimeMsecs": 3000, "bgpTimerConfiguredKeepAliveIntervalMsecs": 1000,
+                        "minBtwnAdvertisementRunsTimerMsecs": 0,
+                        "addressFamilyInfo": {"ipv4Unicast": {"routerAlwaysNextHop": True}}},
+            "10.0.100.2": {"remoteAs": 65200, "bgpState": "Established", "hostLocal": "10.0.100.1",
+                           "bgpTimerConfiguredHoldTimeMsecs": 3000, "bgpTimerConfiguredKeepAliveIntervalMsecs": 1000,
+                           "minBtwnAdvertisementRunsTimerMsecs": 0, "addressFamilyInfo": {"ipv4Unicast": {}}}}
+        self.assertEqual(frr_bgp.neighbor_problems(model, r1, good), [])
+        bad = json.loads(json.dumps(good))
+        bad["2.2.2.2"]["hostLocal"] = "10.0.12.1"
+        bad["10.0.100.2"]["addressFamilyInfo"]["ipv4Unicast"]["routeReflectorClient"] = True
+        del bad["3.3.3.3"]
+        self.assertEqual(frr_bgp.neighbor_problems(model, r1, bad), [
+            "r1 neighbor 2.2.2.2: local address wanted 1.1.1.1, bgpd has 10.0.12.1",
+            "r1 neighbor 3.3.3.3: not in bgpd",
+            "r1 neighbor 10.0.100.2: route reflector client wanted False, bgpd has True"])
+
 
 def path(next_hop, as_path="65002", best=True, **extra):
     entry = {"best": best, "multipath": False, "valid": True, "next_hop": next_hop, "as_path": as_path,
