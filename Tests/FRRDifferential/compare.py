@@ -3,7 +3,7 @@
 
 import ipaddress
 
-CODES = {"connected": "C", "static": "S", "ospf": "O", "isis": "i"}
+CODES = {"connected": "C", "static": "S", "ospf": "O", "isis": "i", "bgp": "B"}
 PATH_CODES = {"inter-area": " IA", "external-1": " E1", "external-2": " E2", "level-1": " L1", "level-2": " L2"}
 ROUTING_PROTOCOLS = ("ospf", "isis")
 
@@ -129,3 +129,87 @@ def render_table(prefix_routes, path_types=None):
     path_types = path_types or {}
     return [format_route(prefix, route, path_types.get(prefix))
             for prefix, route in sorted(prefix_routes.items(), key=lambda item: prefix_key(item[0]))]
+
+
+# -- BGP best paths ----------------------------------------------------------------------------
+# A BGP table is {prefix: [path]} with paths as frr_bgp.normalize_path gives them; what is
+# compared is each prefix's best path and, with multipath, the set of next hops in use.
+
+BGP_FIELDS = ("next_hop", "as_path", "origin", "med", "local_pref", "weight", "multipath", "communities")
+
+
+def bgp_best(paths):
+    """The best path of one prefix reduced to the compared fields, or None without a best path.
+    `multipath` is the sorted set of next hops of the best and multipath paths; `communities`
+    is present only when the side's table carries them."""
+    best = [p for p in paths if p.get("best")]
+    if not best:
+        return None
+    path = best[0]
+    result = {key: path.get(key) for key in BGP_FIELDS[:-2]}
+    result["multipath"] = sorted({p["next_hop"] for p in paths if (p.get("best") or p.get("multipath"))
+                                  and p.get("next_hop")}, key=lambda hop: hop_key((hop, None)))
+    if path.get("communities") is not None:
+        result["communities"] = sorted(path["communities"])
+    return result
+
+
+def bgp_best_paths(table):
+    """{prefix: best path} of the prefixes that have one."""
+    return {prefix: best for prefix, best in ((p, bgp_best(paths)) for p, paths in table.items()) if best}
+
+
+def format_bgp(prefix, best):
+    text = f"*> {prefix} via {best['next_hop']} path \"{best['as_path']}\" origin {best['origin']}"
+    text += f" med {_nullable(best['med'])} local-pref {_nullable(best['local_pref'])} weight {best['weight']}"
+    if len(best["multipath"]) > 1:
+        text += f" multipath {','.join(best['multipath'])}"
+    if best.get("communities"):
+        text += f" communities {' '.join(best['communities'])}"
+    return text
+
+
+def _nullable(value):
+    return "-" if value is None else value
+
+
+def compare_bgp_router(frr, netsim):
+    """Readable differences between one router's FRR and netsim BGP best paths."""
+    mine_all, theirs_all = bgp_best_paths(netsim), bgp_best_paths(frr)
+    lines = []
+    for prefix in sorted(set(mine_all) | set(theirs_all), key=prefix_key):
+        mine, theirs = mine_all.get(prefix), theirs_all.get(prefix)
+        if mine is None:
+            lines.append(f"no best path in netsim: {format_bgp(prefix, theirs)}")
+            continue
+        if theirs is None:
+            lines.append(f"best path only in netsim: {format_bgp(prefix, mine)}")
+            continue
+        problems = [f"{field.replace('_', ' ')} netsim {_nullable(mine.get(field))}, FRR {_nullable(theirs.get(field))}"
+                    for field in BGP_FIELDS
+                    if field in mine and field in theirs and mine[field] != theirs[field]]
+        if problems:
+            lines.append(f"BGP {prefix}: " + "; ".join(problems))
+            lines.append(f"    netsim: {format_bgp(prefix, mine)}")
+            lines.append(f"    FRR:    {format_bgp(prefix, theirs)}")
+    return lines
+
+
+def compare_bgp(frr_tables, netsim_tables):
+    """{router: [difference lines]} for BGP routers whose best paths differ."""
+    differences = {}
+    for router in sorted(set(frr_tables) | set(netsim_tables)):
+        if router not in netsim_tables:
+            differences[router] = ["netsim reported no BGP table for this router"]
+        elif router not in frr_tables:
+            differences[router] = ["FRR reported no BGP table for this router"]
+        else:
+            lines = compare_bgp_router(frr_tables[router], netsim_tables[router])
+            if lines:
+                differences[router] = lines
+    return differences
+
+
+def render_bgp_table(table):
+    return [format_bgp(prefix, best)
+            for prefix, best in sorted(bgp_best_paths(table).items(), key=lambda item: prefix_key(item[0]))]

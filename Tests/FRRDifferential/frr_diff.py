@@ -2,10 +2,12 @@
 """Differential test: netsim's routing tables against FRR's on the same topology.
 
 For each topology file: start netsim on a copy whose script runs `show ip route --json` on every
-router; build the topology out of network namespaces running FRR (zebra, ospfd, staticd); wait
-until FRR has converged; compare every router's selected routes: prefix, protocol, distance,
-metric (not for connected routes), the set of next hops (address, interface), and the OSPF path
-type once netsim reports one. Any difference fails (exit status 1) with a per-router diff.
+router (and `show ip bgp --json` on every BGP router); build the topology out of network
+namespaces running FRR (zebra, ospfd, isisd, bgpd, staticd); wait until FRR has converged; check
+the BGP best paths the file expects (`# bgp-expect:` comments); compare every router's selected
+routes: prefix, protocol, distance, metric (not for connected routes), the set of next hops
+(address, interface), and the OSPF path type once netsim reports one; and every BGP router's
+best paths. Any difference fails (exit status 1) with a per-router diff.
 
 Needs root (network namespaces) and FRR (`apt-get install frr`). See README.md.
 """
@@ -23,6 +25,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+import bgp_expect  # noqa: E402
 import compare  # noqa: E402
 import frrlab  # noqa: E402
 import isis_model  # noqa: E402
@@ -65,11 +68,13 @@ class Outcome:
         self.expected = {}
 
 
-def print_tables(title, tables, path_types=None, out=sys.stdout):
+def print_tables(title, tables, path_types=None, bgp_tables=None, out=sys.stdout):
     print(f"--- {title}", file=out)
     for router in sorted(tables):
         print(f"{router}:", file=out)
         for line in compare.render_table(tables[router], (path_types or {}).get(router)):
+            print(f"  {line}", file=out)
+        for line in compare.render_bgp_table((bgp_tables or {}).get(router, {})):
             print(f"  {line}", file=out)
 
 
@@ -86,19 +91,27 @@ def run_one(path, args, log):
             netsim_run = netsim_side.NetsimRun(args.netsim, topology, workdir, args.netsim_arg)
         if args.netsim_only:
             netsim_tables = netsim_run.tables()
-            print_tables(f"netsim: {topology.name}", netsim_tables)
+            print_tables(f"netsim: {topology.name}", netsim_tables, bgp_tables=netsim_run.bgp_tables())
             outcome.passed = True
             outcome.message = "netsim only"
             return outcome
+        lacks_bgp = None
         if netsim_run is not None and netsim_run.failed_early():
-            netsim_run.tables()  # raises NetsimError with netsim's message
+            try:
+                netsim_run.tables()  # raises NetsimError with netsim's message
+            except netsim_side.NetsimLacksBGP as error:
+                lacks_bgp = error
+        expectations = bgp_expect.parse(topology.text)
         lab = frrlab.Lab(topology, log=log, keep=args.keep, verbose=args.verbose)
         try:
             lab.build()
             lab.start()
             frr_tables, outcome.converge_seconds = lab.wait_converged(timeout=args.timeout)
+            lab.read_bgp_communities()
+            frr_bgp_tables = lab.bgp_tables
             lab.verify_ospf_interfaces()
             lab.verify_isis_interfaces()
+            lab.verify_bgp_neighbors()
             path_types = lab.ospf_path_types()
             for router, levels in lab.isis_path_types().items():
                 path_types.setdefault(router, {}).update(
@@ -106,29 +119,49 @@ def run_one(path, args, log):
         finally:
             lab.stop()
         if args.show_tables or args.frr_only:
-            print_tables(f"FRR: {topology.name}", frr_tables, path_types)
+            print_tables(f"FRR: {topology.name}", frr_tables, path_types, frr_bgp_tables)
         if args.json_out:
             os.makedirs(args.json_out, exist_ok=True)
             base = os.path.join(args.json_out, os.path.splitext(shown)[0].replace(os.sep, "_"))
             with open(base + ".frr.json", "w") as handle:
-                json.dump({"tables": frr_tables, "path_types": path_types}, handle, indent=1, sort_keys=True)
+                json.dump({"tables": frr_tables, "path_types": path_types, "bgp": frr_bgp_tables},
+                          handle, indent=1, sort_keys=True)
+        failures = bgp_expect.check(expectations, frr_bgp_tables)
+        if failures:
+            raise frrlab.LabError(f"FRR's BGP best paths differ from {len(failures)} of the {len(expectations)} "
+                                  "the file expects:\n" + "\n".join(failures))
+        checked = f", {len(expectations)} expected BGP best paths hold" if expectations else ""
         if args.frr_only:
             outcome.passed = True
-            outcome.message = "FRR only"
+            outcome.message = f"FRR only{checked}"
             return outcome
-        netsim_tables = netsim_run.tables()
+        try:
+            if lacks_bgp is not None:
+                raise lacks_bgp
+            netsim_tables = netsim_run.tables()
+            netsim_bgp_tables = netsim_run.bgp_tables()
+        except netsim_side.NetsimLacksBGP:
+            # Until netsim runs BGP, a BGP topology checks FRR against the file's expectations
+            # and is reported as skipped, never as passed.
+            outcome.passed = outcome.skipped = True
+            outcome.message = f"FRR side checked{checked}; not compared: this netsim has no BGP yet"
+            return outcome
         if args.show_tables:
-            print_tables(f"netsim: {topology.name}", netsim_tables)
+            print_tables(f"netsim: {topology.name}", netsim_tables, bgp_tables=netsim_bgp_tables)
         if args.json_out:
             with open(base + ".netsim.json", "w") as handle:
-                json.dump({"tables": netsim_tables}, handle, indent=1, sort_keys=True)
+                json.dump({"tables": netsim_tables, "bgp": netsim_bgp_tables}, handle, indent=1, sort_keys=True)
         shortfall = l1_into_l2.Shortfall(isis_model.ISISModel(topology))
         outcome.differences = compare.compare(frr_tables, netsim_tables, path_types,
                                               explain=shortfall.explain, expected=outcome.expected)
+        for router, lines in compare.compare_bgp(frr_bgp_tables, netsim_bgp_tables).items():
+            outcome.differences.setdefault(router, []).extend(lines)
         outcome.passed = not outcome.differences
         routes = sum(len(t) for t in frr_tables.values())
         accounted = sum(1 for lines in outcome.expected.values() for line in lines if not line.startswith(" "))
-        outcome.message = (f"{len(frr_tables)} routers, {routes} routes identical" if outcome.passed else
+        best_paths = sum(len(compare.bgp_best_paths(t)) for t in frr_bgp_tables.values())
+        bgp_text = f" and {best_paths} BGP best paths" if frr_bgp_tables else ""
+        outcome.message = (f"{len(frr_tables)} routers, {routes} routes{bgp_text} identical" if outcome.passed else
                            f"{len(outcome.differences)} of {len(frr_tables)} routers differ")
         if accounted:
             outcome.message = outcome.message.replace(" identical", " agree", 1) + \
@@ -137,7 +170,7 @@ def run_one(path, args, log):
     except topo.UnsupportedTopology as error:
         outcome.skipped = outcome.passed = True
         outcome.message = str(error)
-    except (topo.TopologyError, frrlab.LabError, netsim_side.NetsimError) as error:
+    except (topo.TopologyError, frrlab.LabError, netsim_side.NetsimError, bgp_expect.ExpectationError) as error:
         outcome.message = str(error)
     finally:
         if netsim_run is not None:

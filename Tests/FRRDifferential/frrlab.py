@@ -1,6 +1,7 @@
 """An FRR lab built from a netsim topology: one network namespace per router and host, veth
 pairs for two-endpoint links, Linux bridges (in a namespace of their own) for shared segments
-and switches, and zebra/ospfd/staticd per router, each with its own vty socket directory.
+and switches, and zebra/ospfd/isisd/bgpd/staticd per router, each with its own vty socket
+directory.
 
 Everything the lab creates is named with PREFIX, so a later run can find and remove what an
 aborted run left behind (`cleanup_leftovers`).
@@ -18,7 +19,9 @@ import signal
 import subprocess
 import time
 
+import bgp_model
 import compare
+import frr_bgp
 import frr_isis
 import isis_model
 from topology import UnsupportedTopology
@@ -197,6 +200,8 @@ class Lab:
             index += 1
         self.ospf_interfaces = {d.name: topology.ospf_interfaces(d) for d in topology.ospf_routers}
         self.isis = isis_model.ISISModel(topology)
+        self.bgp = bgp_model.BGPModel(topology)
+        self.bgp_tables = {}
         if self.isis.unmodelled():
             raise UnsupportedTopology("; ".join(self.isis.unmodelled()) + ", which the harness does not model "
                                       "(FRR 8.4 has no level-2 to level-1 route leaking)")
@@ -293,7 +298,7 @@ class Lab:
         return text
 
     def _check_tools(self):
-        for daemon in ("zebra", "ospfd", "isisd", "staticd"):
+        for daemon in ("zebra", "ospfd", "isisd", "bgpd", "staticd"):
             if not os.access(os.path.join(FRR_DIR, daemon), os.X_OK):
                 raise LabError(f"{FRR_DIR}/{daemon} not found: install FRR (apt-get install frr)")
         if shutil.which(VTYSH) is None:
@@ -358,6 +363,8 @@ class Lab:
             daemons.append("ospfd")
         if node.device.runs_isis:
             daemons.append("isisd")
+        if node.device.runs_bgp:
+            daemons.append("bgpd")
         if node.device.routes:
             daemons.append("staticd")
         return daemons
@@ -375,6 +382,8 @@ class Lab:
                 configs["ospfd"] = self.ospfd_config(node)
             if node.device.runs_isis:
                 configs["isisd"] = frr_isis.config(self.isis, node)
+            if node.device.runs_bgp:
+                configs["bgpd"] = frr_bgp.config(self.bgp, node)
             if node.device.routes:
                 configs["staticd"] = self.staticd_config(node)
             for daemon, text in configs.items():
@@ -458,32 +467,38 @@ class Lab:
     # -- observing -------------------------------------------------------------------------
 
     def poll(self, node):
-        """(routes, problems, link-state databases) of one router: routes as {prefix: route},
-        problems as text, the IS-IS database as {(level, LSP ID): (sequence, checksum, ATT)}."""
+        """(routes, problems, databases) of one router: routes as {prefix: route}, problems as
+        text, databases as the IS-IS database {(level, LSP ID): (sequence, checksum, ATT)} and
+        the BGP table {prefix: [path]}."""
         commands = ["show ip route json"]
         if node.device.runs_ospf:
             commands += ["show ip ospf neighbor json", "show ip ospf interface json"]
+        if node.device.runs_bgp:
+            commands += ["show bgp summary json", "show bgp ipv4 unicast json"]
         documents = _parse_json_stream(node.vtysh(*commands))
         if len(documents) != len(commands) or not all(isinstance(d, dict) for d in documents):
             return None, [f"vtysh gave unexpected output: {documents!r:.300}"], None
         routes = self.normalize_routes(node, documents[0])
         problems = self.ospf_problems(node, documents[1], documents[2]) if node.device.runs_ospf else []
-        database = None
+        database = {}
+        if node.device.runs_bgp:
+            problems += frr_bgp.session_problems(documents[-2], self.expected_bgp.get(node.device.name, {}))
+            database["bgp"] = frr_bgp.normalize_table(documents[-1])
         if node.device.runs_isis:
             # One vtysh for both: neighbor rows and LSP rows cannot be taken for each other.
             text = node.vtysh("show isis neighbor", "show isis database")
             problems += frr_isis.adjacency_problems(self.isis, node, frr_isis.parse_neighbors(text),
                                                     self.expected_isis.get(node.device.name, {}))
-            database = frr_isis.parse_database(text)
+            database["isis"] = frr_isis.parse_database(text)
         return routes, problems, database
 
     def normalize_routes(self, node, table):
-        """FRR's `show ip route json` reduced to the selected connected/static/OSPF routes:
+        """FRR's `show ip route json` reduced to the selected connected, static, OSPF, IS-IS and BGP routes:
         {prefix: {protocol, distance, metric, nexthops: sorted [(ip or None, interface)]}}."""
         result = {}
         for prefix, entries in table.items():
             for entry in entries:
-                if not entry.get("selected") or entry.get("protocol") not in ("connected", "static", "ospf", "isis"):
+                if not entry.get("selected") or entry.get("protocol") not in compare.CODES:
                     continue
                 hops = set()
                 for hop in entry.get("nexthops", []):
@@ -524,10 +539,13 @@ class Lab:
     def wait_converged(self, timeout=60, stable_polls=3, interval=1.0):
         """Polls every router until all tables are identical over `stable_polls` consecutive
         polls, OSPF has every expected adjacency Full (or 2-Way), IS-IS every expected adjacency
-        Up at each level, and the IS-IS databases (LSP IDs, sequence numbers, checksums) are as
-        still as the tables. Returns (tables, seconds)."""
+        Up at each level, every expected BGP session Established with no messages queued, and
+        the IS-IS databases (LSP IDs, sequence numbers, checksums) and BGP tables are as still
+        as the routing tables. Returns (tables, seconds); the BGP tables are left in
+        `bgp_tables` ({router: {prefix: [path]}})."""
         self.expected = self.topology.expected_adjacencies()
         self.expected_isis = self.isis.adjacencies()
+        self.expected_bgp = self.bgp.expected_sessions()
         routers = [n for n in self.nodes.values() if n.device.type == "router"]
         start = time.monotonic()
         previous, stable = None, 0
@@ -550,6 +568,8 @@ class Lab:
                     self.log(f"t={time.monotonic() - start:5.1f}s stable={stable} {summary or 'adjacencies ready'}")
                 if stable >= stable_polls:
                     self.check_config_errors()
+                    self.bgp_tables = {name: databases["bgp"] for name, (_, _, databases) in results.items()
+                                       if "bgp" in (databases or {})}
                     # The first of the identical polls is when FRR had converged.
                     return tables, time.monotonic() - start - (stable_polls - 1) * interval
                 elapsed = time.monotonic() - start
@@ -598,6 +618,29 @@ class Lab:
                 problems += frr_isis.interface_problems(self.isis, self.topology, node, interfaces)
         if problems:
             raise LabError("FRR's IS-IS circuits differ from the topology:\n" + "\n".join(problems))
+
+    def read_bgp_communities(self):
+        """Adds the communities of every path to `bgp_tables` (`show bgp ipv4 unicast json` has
+        none: one detail query per prefix, all of a router's in one vtysh)."""
+        for node in self.nodes.values():
+            table = self.bgp_tables.get(node.device.name)
+            if not table:
+                continue
+            prefixes = sorted(table, key=compare.prefix_key)
+            text = node.vtysh(*[f"show bgp ipv4 unicast {prefix} json" for prefix in prefixes],
+                              timeout=20 + len(prefixes) // 10)
+            frr_bgp.add_communities(table, _parse_json_stream(text))
+
+    def verify_bgp_neighbors(self):
+        """Checks that bgpd runs every neighbor with the settings the topology asks for."""
+        problems = []
+        for node in self.nodes.values():
+            router = self.bgp.routers.get(node.device.name)
+            if router is not None:
+                documents = _parse_json_stream(node.vtysh("show bgp neighbors json"))
+                problems += frr_bgp.neighbor_problems(self.bgp, router, documents[0] if documents else {})
+        if problems:
+            raise LabError("FRR's BGP neighbors differ from the topology:\n" + "\n".join(problems))
 
     def isis_path_types(self):
         """{router: {prefix: 'level-1' | 'level-2'}} from `show isis route`."""

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Random OSPF topologies for the differential test, reproducible from a seed (IS-IS ones with
-`--protocol isis`: topogen_isis.py).
+`--protocol isis`: topogen_isis.py; multi-AS BGP ones with `--protocol bgp`: topogen_bgp.py).
 
-    topogen.py --seed 7 [--protocol ospf|isis] [--routers 5-9] [--areas 1-3] [-o random-7.yaml]
+    topogen.py --seed 7 [--protocol ospf|isis|bgp] [--routers 5-9] [--areas 1-3] [--systems 2-4]
+               [-o random-7.yaml]
 
 What a topology has:
 - 1 to 3 areas. Area 0 holds at least two routers and is connected (a random spanning tree plus
@@ -250,19 +251,23 @@ def generate(seed, routers=(5, 9), areas=(1, 3)):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description="Generate a random OSPF or IS-IS topology for netsim.")
+    parser = argparse.ArgumentParser(description="Generate a random OSPF, IS-IS or BGP topology for netsim.")
     parser.add_argument("--seed", type=int, required=True)
-    parser.add_argument("--protocol", choices=("ospf", "isis"), default="ospf",
-                        help="ospf (default) or isis (topogen_isis.py)")
-    parser.add_argument("--routers", type=parse_range, default=(5, 9), help="router count range, e.g. 5-9")
+    parser.add_argument("--protocol", choices=("ospf", "isis", "bgp"), default="ospf",
+                        help="ospf (default), isis (topogen_isis.py) or bgp (topogen_bgp.py)")
+    parser.add_argument("--routers", type=parse_range, help="router count range, e.g. 5-9 (bgp: default 6-10)")
     parser.add_argument("--areas", type=parse_range, default=(1, 3), help="OSPF area count range, e.g. 1-3")
+    parser.add_argument("--systems", type=parse_range, default=(2, 4), help="BGP AS count range, e.g. 2-4")
     parser.add_argument("-o", "--output", help="file to write (default: standard output)")
     args = parser.parse_args(argv)
     if args.protocol == "isis":
         import topogen_isis
-        text = topogen_isis.generate(args.seed, args.routers)
+        text = topogen_isis.generate(args.seed, args.routers or (5, 9))
+    elif args.protocol == "bgp":
+        import topogen_bgp
+        text = topogen_bgp.generate(args.seed, args.routers or (6, 10), args.systems)
     else:
-        text = generate(args.seed, args.routers, args.areas)
+        text = generate(args.seed, args.routers or (5, 9), args.areas)
     if args.output:
         with open(args.output, "w") as handle:
             handle.write(text)

@@ -19,6 +19,9 @@ The semantics mirrored here (they must match netsim's SimulationBuilder):
 IS-IS (isis_model.py holds the rules: adjacencies per level, which prefixes each router
 advertises, FRR's L1-into-L2 shortfall): a router runs IS-IS when it has a router-level `isis`
 block, whose `net` is required.
+
+BGP (bgp_model.py holds the rules: effective settings, policies, which sessions come up): a
+router runs BGP when it has a `bgp` block.
 """
 
 import ipaddress
@@ -40,7 +43,7 @@ def is_loopback_name(name):
 
 
 class UnsupportedTopology(TopologyError):
-    """The file uses something the harness does not model (IS-IS, BGP, trunks to routers...):
+    """The file uses something the harness does not model (MPLS, VRFs, trunks to routers...):
     the topology is skipped, not failed."""
 
 
@@ -121,8 +124,10 @@ class Device:
         self.isis_block = spec.get("isis")
         if self.isis_block is not None and not isinstance(self.isis_block, dict):
             raise TopologyError(f"{where}: isis must be a mapping")
+        self.bgp_block = spec.get("bgp")
+        self.policies_block = spec.get("policies")
         self.unsupported = sorted(k for k in spec if k in (
-            "bgp", "mpls", "ldp", "bfd", "sr", "rsvp", "gre", "vrf", "vrfs", "evpn", "vxlan", "policies"))
+            "mpls", "ldp", "bfd", "sr", "rsvp", "gre", "vrf", "vrfs", "evpn", "vxlan"))
 
     def interface(self, name):
         for interface in self.interfaces:
@@ -138,6 +143,10 @@ class Device:
     @property
     def runs_isis(self):
         return self.type == "router" and self.isis_block is not None
+
+    @property
+    def runs_bgp(self):
+        return self.type == "router" and self.bgp_block is not None
 
     @property
     def effective_router_id(self):
@@ -205,6 +214,7 @@ class Topology:
         if not isinstance(data, dict):
             raise TopologyError(f"{path}: the document is not a mapping")
         self.name = str(data.get("name", path))
+        self.data = data
         self.devices = {}
         for n, spec in enumerate(data.get("devices") or []):
             device = Device(spec, f"devices[{n}]")
@@ -246,6 +256,10 @@ class Topology:
     @property
     def isis_routers(self):
         return [d for d in self.routers if d.runs_isis]
+
+    @property
+    def bgp_routers(self):
+        return [d for d in self.routers if d.runs_bgp]
 
     def oper_up(self, interface):
         if interface.loopback:
