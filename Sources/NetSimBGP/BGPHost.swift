@@ -33,8 +33,10 @@ public enum BGPConnectionCloseReason: Hashable, Sendable, CustomStringConvertibl
     }
 }
 
-/// How the device reaches a BGP next hop: through its non-BGP routes, excluding the default
-/// route (FRR without `ip nht resolve-via-default`).
+/// How the device reaches a BGP next hop: through the longest-matching selected route other
+/// than the default route (FRR without `ip nht resolve-via-default`). That may be a BGP route
+/// itself (recursive resolution, as FRR resolves an iBGP next hop no IGP route covers); a path
+/// never resolves through the route of its own prefix.
 public struct BGPNextHopResolution: Hashable, Sendable {
     /// The metric of the route that resolves it (0 for a connected subnet).
     public var igpMetric: UInt32
@@ -42,11 +44,14 @@ public struct BGPNextHopResolution: Hashable, Sendable {
     public var nextHops: [NextHop]
     /// True when the address lies on one of the device's connected subnets.
     public var connected: Bool
+    /// The prefix of the BGP route it resolves through; nil for any other route.
+    public var throughBGPRoute: IPv4Prefix?
 
-    public init(igpMetric: UInt32, nextHops: [NextHop], connected: Bool) {
+    public init(igpMetric: UInt32, nextHops: [NextHop], connected: Bool, throughBGPRoute: IPv4Prefix? = nil) {
         self.igpMetric = igpMetric
         self.nextHops = nextHops
         self.connected = connected
+        self.throughBGPRoute = throughBGPRoute
     }
 }
 
@@ -65,15 +70,18 @@ public protocol BGPHost: AnyObject {
     func bgpConnect(to peer: IPv4Address, port: UInt16, from localAddress: IPv4Address?, ttl: UInt8,
                     password: String?) -> BGPConnectionID
     /// Queues bytes (one or more whole messages) on an established connection.
-    func bgpSend(_ bytes: [UInt8], on connection: BGPConnectionID)
+    /// `routine` marks a KEEPALIVE: periodic, it changes nothing, so the network may count as
+    /// settled while it is in flight.
+    func bgpSend(_ bytes: [UInt8], on connection: BGPConnectionID, routine: Bool)
     /// Closes gracefully (FIN after queued data).
     func bgpClose(_ connection: BGPConnectionID)
     /// Resets (RST); also how an incoming connection is refused.
     func bgpAbort(_ connection: BGPConnectionID)
-    /// Longest match for `address` among the device's selected non-BGP, non-default routes.
+    /// Longest match for `address` among the device's selected routes other than the default route.
     func bgpResolve(_ address: IPv4Address) -> BGPNextHopResolution?
-    /// True when the device has a selected non-BGP route for exactly `prefix` (network import check).
-    func bgpHasRoute(_ prefix: IPv4Prefix) -> Bool
+    /// The device's non-BGP route for exactly `prefix` (the network import check; its metric
+    /// becomes the MED, as FRR's `network` does), nil when there is none.
+    func bgpRoute(exactly prefix: IPv4Prefix) -> Route?
     /// The device's selected routes of a source (redistribution).
     func bgpSelectedRoutes(of source: RouteSource) -> [Route]
     /// The primary address of a named interface (`update_source`), nil when it has none.

@@ -38,7 +38,10 @@ extension BGPInstance {
         for index in attributes.unrecognized.indices { attributes.unrecognized[index].partial = true }
         if peer.isInternal {
             attributes.localPreference = best.effectiveLocalPreference
-            if best.source.isLocal || (!reflected && peer.configuration.nextHopSelf) { attributes.nextHop = localAddress }
+            // A local route keeps a gateway it has (a redistributed static or IGP route, as
+            // FRR sends it); one without (a network, a connected route) gets this router's.
+            let localWithoutGateway = best.source.isLocal && (attributes.nextHop ?? .zero) == .zero
+            if localWithoutGateway || (!reflected && peer.configuration.nextHopSelf) { attributes.nextHop = localAddress }
             if reflected {
                 if attributes.originatorID == nil { attributes.originatorID = best.peerRouterID }
                 attributes.clusterList.insert(configuration.effectiveClusterID, at: 0)

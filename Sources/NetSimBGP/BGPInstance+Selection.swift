@@ -19,6 +19,12 @@ extension BGPInstance {
                                     connected: true)
     }
 
+    /// A resolution a path to `prefix` may use: not through the BGP route of that very prefix,
+    /// which would keep the route alive on its own.
+    func usable(_ resolution: BGPNextHopResolution?, for prefix: IPv4Prefix) -> BGPNextHopResolution? {
+        resolution?.throughBGPRoute == prefix ? nil : resolution
+    }
+
     /// Runs the decision process for `prefixes`, then updates the table version, the Adj-RIBs-Out
     /// and the routes to install wherever the outcome changed.
     func reselect(_ prefixes: some Sequence<IPv4Prefix>) {
@@ -78,8 +84,9 @@ extension BGPInstance {
                     resolution = resolveNextHop(nextHop)
                     cache[nextHop] = resolution
                 }
-                if paths[index].resolution != resolution {
-                    paths[index].resolution = resolution
+                let usableResolution = usable(resolution, for: prefix)
+                if paths[index].resolution != usableResolution {
+                    paths[index].resolution = usableResolution
                     touched = true
                 }
             }
@@ -93,22 +100,27 @@ extension BGPInstance {
 
     // MARK: Locally originated routes
 
-    /// Networks present in the RIB (FRR's import check, a warning once per missing one) and the
-    /// redistributed sources' selected routes, as local paths with weight 32768.
+    /// Networks present in the RIB (FRR's import check, a warning once per missing one; the
+    /// route's metric as MED) and the redistributed sources' selected routes (origin incomplete,
+    /// the route's metric as MED and its gateway as next hop), as local paths with weight 32768.
     func reconcileLocalRoutes() {
         var wanted: [IPv4Prefix: [BGPPathSource: BGPPathAttributes]] = [:]
         for network in configuration.networks {
-            if host.bgpHasRoute(network) {
+            if let route = host.bgpRoute(exactly: network) {
                 warnedMissingNetworks.remove(network)
-                wanted[network, default: [:]][.network] = BGPPathAttributes(origin: .igp, nextHop: .zero)
+                wanted[network, default: [:]][.network] = BGPPathAttributes(origin: .igp, nextHop: .zero,
+                                                                            multiExitDiscriminator: route.metric)
             } else if warnedMissingNetworks.insert(network).inserted {
                 log("BGP: network \(network) not announced: no route for exactly that prefix in the routing table")
             }
         }
         for source in configuration.redistribute where source != .bgp {
             for route in host.bgpSelectedRoutes(of: source) {
+                // FRR keeps the route's gateway as the next hop (what iBGP peers without
+                // next-hop-self are sent); a connected route has none.
                 wanted[route.prefix, default: [:]][.redistributed(source)] =
-                    BGPPathAttributes(origin: .incomplete, nextHop: .zero, multiExitDiscriminator: route.metric)
+                    BGPPathAttributes(origin: .incomplete, nextHop: route.nextHops.first?.address ?? .zero,
+                                      multiExitDiscriminator: route.metric)
             }
         }
         var changed: Set<IPv4Prefix> = []

@@ -26,7 +26,7 @@ extension BGPInstance {
         guard passesConnectedCheck(peer) else {
             // FRR waits in Active until the peer's address is on a connected subnet.
             peer.lastError = "waiting for a connected route to \(peer.address) (eBGP single hop)"
-            host.bgpStateChanged()
+            noteAttempt(peer)
             return
         }
         openOutgoingConnection(peer)
@@ -46,7 +46,12 @@ extension BGPInstance {
         connectionOwner[id] = peer.address
         peer.connections[id] = BGPConnection(id: id, passive: false, phase: .connecting)
         arm(.connectRetry(peer: peer.address), after: .seconds(Int64(timers(for: peer).connectRetry)))
-        host.bgpStateChanged()
+        noteAttempt(peer)
+    }
+
+    /// A step of bringing a session up: a state change only while the peer holds convergence.
+    func noteAttempt(_ peer: BGPPeer) {
+        if peer.holdsConvergence { host.bgpStateChanged() }
     }
 
     func connectRetryExpired(_ peer: BGPPeer) {
@@ -56,6 +61,7 @@ extension BGPInstance {
             peer.connections[id] = nil
             connectionOwner[id] = nil
             host.bgpAbort(id)
+            peer.attemptFailed = true
         }
         startPeer(peer)
     }
@@ -102,7 +108,7 @@ extension BGPInstance {
         peer.capabilitiesSent = open.capabilities
         transmit(.open(open), to: peer, on: id)
         arm(.hold(connection: id), after: BGPInstance.openHoldTime)
-        host.bgpStateChanged()
+        noteAttempt(peer)
     }
 
     /// The host's transport lost a connection (or an outgoing one failed to open).
@@ -122,7 +128,8 @@ extension BGPInstance {
             if !isArmed(.connectRetry(peer: address)) {
                 arm(.connectRetry(peer: address), after: .seconds(Int64(timers(for: peer).connectRetry)))
             }
-            host.bgpStateChanged()
+            noteAttempt(peer)
+            peer.attemptFailed = true
             return
         }
         // Reset before any OPEN: the other side accepted the connection only to refuse the session.
@@ -204,7 +211,7 @@ extension BGPInstance {
         } else {
             cancel(.hold(connection: id))
         }
-        host.bgpStateChanged()
+        noteAttempt(peer)
     }
 
     var collisionNotification: BGPNotification {
@@ -241,6 +248,7 @@ extension BGPInstance {
         peer.establishedAt = host.now
         peer.sessionsEstablished += 1
         peer.refusedByConfiguration = false
+        peer.attemptFailed = false
         peer.lastError = nil
         cancel(.connectRetry(peer: peer.address))
         cancel(.idleHold(peer: peer.address))
@@ -297,6 +305,7 @@ extension BGPInstance {
         }
         peer.lastError = reason
         log("BGP: neighbor \(peer.address) connection \(id) closed in \(connection.sessionState): \(reason)")
+        let wasSession = peer.session == id
         if peer.session == id {
             let received = reason.hasPrefix("received NOTIFICATION")
             sessionDown(peer, keepStale: notification == nil && !received)
@@ -310,7 +319,13 @@ extension BGPInstance {
                 arm(.idleHold(peer: peer.address), after: delay)
             }
         }
-        host.bgpStateChanged()
+        if wasSession {
+            host.bgpStateChanged()
+        } else {
+            noteAttempt(peer)
+            // The last connection went before a session formed: the attempt failed.
+            if peer.connections.isEmpty, peer.session == nil { peer.attemptFailed = true }
+        }
     }
 
     /// The Established session of a peer ended: its routes leave the Loc-RIB (or stay, stale,
@@ -357,6 +372,7 @@ extension BGPInstance {
             peer.restingState = .idle
         } else {
             peer.refusedByConfiguration = false
+            peer.attemptFailed = false
             startPeer(peer)
         }
         flushAdvertisements()

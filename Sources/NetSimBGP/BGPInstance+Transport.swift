@@ -49,6 +49,6 @@ extension BGPInstance {
     func transmit(_ message: BGPMessage, to peer: BGPPeer, on id: BGPConnectionID) {
         peer.messagesSent[message.type, default: 0] += 1
         let options = peer.connections[id]?.codecOptions ?? BGPCodecOptions()
-        host.bgpSend(message.encoded(options: options), on: id)
+        host.bgpSend(message.encoded(options: options), on: id, routine: message == .keepalive)
     }
 }

@@ -149,7 +149,7 @@ extension BGPInstance {
         for address in peerOrder {
             let peer = peers[address]!
             if !peer.pendingOut.isEmpty { return true }
-            if peer.adminShutdown || peer.refusedByConfiguration { continue }
+            if !peer.holdsConvergence { continue }
             switch peer.state {
             case .established: continue
             case .connect, .openSent, .openConfirm: return true

@@ -36,6 +36,15 @@ final class BGPPeer {
     /// The last session attempt failed on the contents of an OPEN: a configuration mismatch
     /// that retrying will not fix, so the peer does not hold convergence back.
     var refusedByConfiguration = false
+    /// An attempt to bring the session up has failed since it was last Established (the
+    /// connection failed or timed out, or was closed before the session came up). The speaker
+    /// keeps retrying, but the peer no longer holds convergence back and its retries are not
+    /// state changes: a session that never forms (a wrong password, a peer that is down) must
+    /// not keep a network from converging. A later success is a state change again.
+    var attemptFailed = false
+
+    /// Whether this peer's comings and goings before Established count for convergence.
+    var holdsConvergence: Bool { !adminShutdown && !refusedByConfiguration && !attemptFailed }
     var sessionsEstablished = 0
     var messagesSent: [BGPMessageType: Int] = [:]
     var messagesReceived: [BGPMessageType: Int] = [:]

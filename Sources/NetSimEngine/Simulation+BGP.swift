@@ -56,16 +56,14 @@ extension Simulation {
         devices[device].bgp?.routingTableChanged()
     }
 
-    /// How the device reaches `address`: the longest-matching selected route that is neither
-    /// BGP's nor the default route (FRR without `ip nht resolve-via-default`).
+    /// How the device reaches `address`: the longest-matching selected route other than the
+    /// default route (FRR without `ip nht resolve-via-default`), a BGP route included (FRR
+    /// resolves recursively; the speaker refuses a path resolving through its own prefix).
     func bgpResolve(_ address: IPv4Address, device: Device) -> BGPNextHopResolution? {
-        for length in stride(from: 32, through: 1, by: -1) {
-            let prefix = IPv4Prefix(address, length: UInt8(length))
-            guard let route = device.rib.fib.route(for: prefix), route.source != .bgp else { continue }
-            return BGPNextHopResolution(igpMetric: route.metric, nextHops: route.nextHops,
-                                        connected: route.source == .connected)
-        }
-        return nil
+        guard let route = device.rib.fib.lookup(address), route.prefix.length > 0 else { return nil }
+        return BGPNextHopResolution(igpMetric: route.metric, nextHops: route.nextHops,
+                                    connected: route.source == .connected,
+                                    throughBGPRoute: route.source == .bgp ? route.prefix : nil)
     }
 
     func logBGP(_ message: String, device: Device) { log(.bgp, device.name, message) }
@@ -107,9 +105,9 @@ final class BGPDeviceHost: BGPHost, TCPApplication {
                                        md5Key: password.map { Array($0.utf8) }, application: self))
     }
 
-    func bgpSend(_ bytes: [UInt8], on connection: BGPConnectionID) {
+    func bgpSend(_ bytes: [UInt8], on connection: BGPConnectionID, routine: Bool) {
         guard let tcp = connections[connection] else { return }
-        simulation.tcpSend(bytes, on: tcp)
+        simulation.tcpSend(bytes, on: tcp, holdsConvergence: !routine)
     }
 
     func bgpClose(_ connection: BGPConnectionID) {
@@ -126,8 +124,10 @@ final class BGPDeviceHost: BGPHost, TCPApplication {
         simulation.bgpResolve(address, device: simulation.devices[device])
     }
 
-    func bgpHasRoute(_ prefix: IPv4Prefix) -> Bool {
-        simulation.devices[device].rib.candidates(for: prefix).contains { $0.source != .bgp }
+    func bgpRoute(exactly prefix: IPv4Prefix) -> Route? {
+        let rib = simulation.devices[device].rib
+        if let selected = rib.fib.route(for: prefix), selected.source != .bgp { return selected }
+        return rib.candidates(for: prefix).filter { $0.source != .bgp }.min { $0.isPreferred(over: $1) }
     }
 
     func bgpSelectedRoutes(of source: RouteSource) -> [Route] {

@@ -65,11 +65,17 @@ extension Simulation {
     }
 
     /// Queues bytes for the peer; they leave as the peer's window allows, in segments of at most
-    /// the MSS. Ignored once the application has closed the connection.
-    public func tcpSend(_ bytes: [UInt8], on id: TCPConnectionID) {
+    /// the MSS. Ignored once the application has closed the connection. Until they are
+    /// acknowledged the network has not settled, unless `holdsConvergence` is false: periodic
+    /// traffic that changes nothing (BGP KEEPALIVEs) would otherwise be in flight at every
+    /// convergence check that falls in step with it.
+    public func tcpSend(_ bytes: [UInt8], on id: TCPConnectionID, holdsConvergence: Bool = true) {
         guard let (connection, device) = tcpLookup(id), !connection.finQueued, connection.pendingCloseReason == nil,
               connection.application != nil, !bytes.isEmpty else { return }
         connection.sendBuffer.append(contentsOf: bytes)
+        if holdsConvergence {
+            connection.settlesAt = connection.dataStart &+ UInt32(truncatingIfNeeded: connection.sendBuffer.count)
+        }
         if connection.state.isSynchronized { tcpPushData(connection, device: device) }
     }
 
@@ -154,18 +160,22 @@ extension Simulation {
         return UInt16(clamping: max(links[link].mtu - 40, Int(TCPConnection.defaultMSS)))
     }
 
-    /// Whether TCP is mid-way anywhere (ADR 0001): a handshake or close in progress, data not
-    /// yet acknowledged, a failure report due. ESTABLISHED, CLOSE-WAIT, FIN-WAIT-2 and TIME-WAIT
-    /// are quiet. So is a connect whose SYN has already gone unanswered once: a peer that never
-    /// answers (down, or refusing the MD5 signature) is a steady state, as BGP's Active is, and
-    /// would otherwise keep a misconfigured network from ever converging (ADR 0018).
+    /// Whether TCP is mid-way anywhere (ADR 0001): a passive handshake or a close in progress,
+    /// data not yet acknowledged (unless sent as not holding convergence), a failure report due. ESTABLISHED, CLOSE-WAIT, FIN-WAIT-2 and
+    /// TIME-WAIT are quiet, and so is SYN-SENT: whether a connect in progress should hold
+    /// convergence is the application's call (a BGP speaker holds it while a session it expects
+    /// is forming, not while it keeps retrying a peer that never answers), since applications
+    /// reconnect for ever to a peer that is down or refuses the MD5 signature (ADR 0018).
     func tcpBusy() -> Bool {
         devices.contains { device in
             device.tcp?.connections.values.contains { connection in
                 switch connection.state {
-                case .synSent: connection.retries == 0 || connection.pendingCloseReason != nil
+                // A connect in progress is the application's to count (BGP's speaker holds
+                // convergence while a session it expects is forming): a peer that never answers
+                // would otherwise hold it for ever, since applications keep reconnecting.
+                case .synSent: connection.pendingCloseReason != nil
                 case .established, .closeWait, .finWait2, .timeWait:
-                    connection.pendingCloseReason != nil || connection.hasUnacknowledged
+                    connection.pendingCloseReason != nil || connection.awaitsSettlingAck
                         || (connection.finQueued && !connection.finSent)
                 case .synReceived, .finWait1, .closing, .lastAck: true
                 }

@@ -100,13 +100,15 @@ struct BGPRobustnessTests {
             next += 1
             return BGPConnectionID(next)
         }
-        func bgpSend(_ bytes: [UInt8], on connection: BGPConnectionID) {}
+        func bgpSend(_ bytes: [UInt8], on connection: BGPConnectionID, routine: Bool) {}
         func bgpClose(_ connection: BGPConnectionID) {}
         func bgpAbort(_ connection: BGPConnectionID) {}
         func bgpResolve(_ address: IPv4Address) -> BGPNextHopResolution? {
             connected ? BGPNextHopResolution(igpMetric: 0, nextHops: [NextHop(address: nil, interface: 0)], connected: true) : nil
         }
-        func bgpHasRoute(_ prefix: IPv4Prefix) -> Bool { connected }
+        func bgpRoute(exactly prefix: IPv4Prefix) -> Route? {
+            connected ? Route(prefix: prefix, source: .connected, nextHops: [NextHop(address: nil, interface: 0)]) : nil
+        }
         func bgpSelectedRoutes(of source: RouteSource) -> [Route] { [] }
         func bgpInterfaceAddress(named name: String) -> IPv4Address? { nil }
         func bgpInstallRoutes(_ routes: [Route], replacing previous: [Route]) {

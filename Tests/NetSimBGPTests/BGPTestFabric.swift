@@ -45,7 +45,7 @@ final class BGPTestFabric {
             return fabric.connect(from: self, to: peer, localAddress: localAddress ?? addresses[0], ttl: ttl, password: password)
         }
 
-        func bgpSend(_ bytes: [UInt8], on connection: BGPConnectionID) {
+        func bgpSend(_ bytes: [UInt8], on connection: BGPConnectionID, routine: Bool) {
             // Every speaker here negotiates four-octet AS numbers, the decoder's default.
             let message = try! BGPMessage(decoding: bytes)
             fabric.sent.append((fabric.now, name, message))
@@ -75,7 +75,12 @@ final class BGPTestFabric {
             return best?.1
         }
 
-        func bgpHasRoute(_ prefix: IPv4Prefix) -> Bool { connected[prefix] != nil || igp[prefix] != nil }
+        func bgpRoute(exactly prefix: IPv4Prefix) -> Route? {
+            if let interface = connected[prefix] {
+                return Route(prefix: prefix, source: .connected, nextHops: [NextHop(address: nil, interface: interface)])
+            }
+            return igp[prefix].map { Route(prefix: prefix, source: .static, metric: $0.metric, nextHops: $0.nextHops) }
+        }
 
         func bgpSelectedRoutes(of source: RouteSource) -> [Route] {
             switch source {

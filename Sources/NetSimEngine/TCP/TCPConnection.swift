@@ -108,6 +108,13 @@ final class TCPConnection {
     /// Something sent is not yet acknowledged.
     var hasUnacknowledged: Bool { sndUna != sndNxt }
 
+    /// One past the last byte an application asked to see acknowledged before the network counts
+    /// as settled (`tcpSend(_:on:holdsConvergence:)`); nil when nothing such was ever sent.
+    var settlesAt: UInt32?
+
+    /// Bytes that hold convergence are still unacknowledged.
+    var awaitsSettlingAck: Bool { settlesAt.map { TCPSequence.lessThan(sndUna, $0) } ?? false }
+
     var info: TCPConnectionInfo {
         TCPConnectionInfo(id: id, state: state, endpoints: endpoints, passive: passive, iss: iss, irs: irs,
                           sndUna: sndUna, sndNxt: sndNxt, rcvNxt: rcvNxt, sendWindow: sndWnd, mss: sendMSS,
