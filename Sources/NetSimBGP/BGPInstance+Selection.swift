@@ -19,10 +19,17 @@ extension BGPInstance {
                                     connected: true)
     }
 
-    /// A resolution a path to `prefix` may use: not through the BGP route of that very prefix,
-    /// which would keep the route alive on its own.
-    func usable(_ resolution: BGPNextHopResolution?, for prefix: IPv4Prefix) -> BGPNextHopResolution? {
-        resolution?.throughBGPRoute == prefix ? nil : resolution
+    /// A resolution a path to `prefix` via `nextHop` may use. Not one through the BGP route of
+    /// that very prefix, which would keep the route alive on its own; and none at all for a host
+    /// route whose next hop is its own address ("prefix loops through itself" in bgpd's next-hop
+    /// tracking), except on a path learned from a route-reflector client. That exception is what
+    /// FRR 8.4 does, observed in the differential tests (a loopback announced by a client is
+    /// valid at its reflector, the same route reflected on to another reflector is not, and so
+    /// is the route from a non-client peer) rather than a rule an RFC states.
+    func usable(_ resolution: BGPNextHopResolution?, for prefix: IPv4Prefix, nextHop: IPv4Address?,
+                fromClient: Bool) -> BGPNextHopResolution? {
+        if prefix.length == 32, prefix.network == nextHop, !fromClient { return nil }
+        return resolution?.throughBGPRoute == prefix ? nil : resolution
     }
 
     /// Runs the decision process for `prefixes`, then updates the table version, the Adj-RIBs-Out
@@ -84,7 +91,8 @@ extension BGPInstance {
                     resolution = resolveNextHop(nextHop)
                     cache[nextHop] = resolution
                 }
-                let usableResolution = usable(resolution, for: prefix)
+                let usableResolution = usable(resolution, for: prefix, nextHop: nextHop,
+                                              fromClient: paths[index].fromClient)
                 if paths[index].resolution != usableResolution {
                     paths[index].resolution = usableResolution
                     touched = true

@@ -86,7 +86,8 @@ extension BGPInstance {
         var path = BGPPath(source: source, attributes: final, weight: weight,
                            peerRouterID: peer.remoteOpen?.identifier ?? .zero, isInternal: peer.isInternal,
                            fromClient: peer.configuration.routeReflectorClient, arrival: 0,
-                           resolution: usable(resolveNextHop(final.nextHop), for: prefix))
+                           resolution: usable(resolveNextHop(final.nextHop), for: prefix, nextHop: final.nextHop,
+                                              fromClient: peer.configuration.routeReflectorClient))
         var paths = locRIB[prefix] ?? []
         if let index = paths.firstIndex(where: { $0.source == source }) {
             // An unchanged route keeps its age (the oldest-path rule).

@@ -57,6 +57,10 @@ public struct RunReportRenderer {
             if let isis = summary.isis {
                 lines.append("IS-IS events: \(isis.hellos) hellos, \(isis.lsps) LSPs, \(isis.spfRuns) SPF runs")
             }
+            if let bgp = summary.bgp {
+                lines.append("BGP events: \(bgp.sessionsEstablished) sessions established (counted at each end), "
+                             + "\(bgp.routesOriginated) routes originated, \(bgp.updatesSent) UPDATEs sent")
+            }
             if let capture { lines.append(capture.text) }
             return lines.joined(separator: "\n")
         case .json:
@@ -72,6 +76,11 @@ public struct RunReportRenderer {
             if let isis = summary.isis {
                 summaryObject["isis"] = .object(["hellos": .integer(isis.hellos), "lsps": .integer(isis.lsps),
                                                  "spf_runs": .integer(isis.spfRuns)])
+            }
+            if let bgp = summary.bgp {
+                summaryObject["bgp"] = .object(["sessions_established": .integer(bgp.sessionsEstablished),
+                                                "routes_originated": .integer(bgp.routesOriginated),
+                                                "updates_sent": .integer(bgp.updatesSent)])
             }
             return JSONValue.object([
                 "topology": .string(topology),

@@ -72,13 +72,26 @@ public final class ScenarioRunner {
         public var events: UInt64
         /// What IS-IS did, summed over its routers; nil when no router runs it.
         public var isis: ISISActivity?
+        /// What BGP did, summed over its speakers; nil when no router runs it.
+        public var bgp: BGPActivity?
 
-        public init(simulatedTime: SimTime, convergedAt: SimTime?, events: UInt64, isis: ISISActivity? = nil) {
+        public init(simulatedTime: SimTime, convergedAt: SimTime?, events: UInt64, isis: ISISActivity? = nil,
+                    bgp: BGPActivity? = nil) {
             self.simulatedTime = simulatedTime
             self.convergedAt = convergedAt
             self.events = events
             self.isis = isis
+            self.bgp = bgp
         }
+    }
+
+    /// Sessions that reached Established (each end counts its own), routes originated (best
+    /// local paths: networks and redistributed routes) and UPDATEs sent (End-of-RIB included),
+    /// over every BGP speaker of a run.
+    public struct BGPActivity: Sendable, Equatable {
+        public var sessionsEstablished: Int
+        public var routesOriginated: Int
+        public var updatesSent: Int
     }
 
     /// Hellos and LSPs sent and SPF runs, over every IS-IS router of a run.
@@ -139,8 +152,15 @@ public final class ScenarioRunner {
         let isis = routers.isEmpty ? nil : ISISActivity(hellos: routers.reduce(0) { $0 + $1.hellosSent },
                                                          lsps: routers.reduce(0) { $0 + $1.lspsSent },
                                                          spfRuns: routers.reduce(0) { $0 + $1.spfRuns })
+        let speakers = simulation.devices.compactMap(\.bgp)
+        let bgp = speakers.isEmpty ? nil : BGPActivity(
+            sessionsEstablished: speakers.reduce(0) { $0 + $1.peerViews.reduce(0) { $0 + $1.sessionsEstablished } },
+            routesOriginated: speakers.reduce(0) { total, speaker in
+                total + speaker.locRIBView.filter { $0.paths.contains { $0.best && $0.source.isLocal } }.count
+            },
+            updatesSent: speakers.reduce(0) { $0 + $1.peerViews.reduce(0) { $0 + ($1.messagesSent[.update] ?? 0) } })
         let summary = Summary(simulatedTime: simulation.now, convergedAt: simulation.convergedAt,
-                              events: simulation.eventsProcessed, isis: isis)
+                              events: simulation.eventsProcessed, isis: isis, bgp: bgp)
         guard outcome != .stopped else { return .success(summary) }
         let reason = outcome == .exhaustedEventBudget
             ? "event budget of \(limits.maxEvents) exhausted" : "reached --until \(limits.until)"
