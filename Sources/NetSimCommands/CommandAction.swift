@@ -31,6 +31,8 @@ public enum CommandAction: String, Sendable, Equatable, CaseIterable {
     case clearBGP
     case clearBGPSoft
     case clearBGPAll
+    case clearBGPProcess
+    case clearBGPProcessGraceful
     case ping
     case traceroute
     case routeAdd
@@ -109,6 +111,10 @@ extension CommandGrammar {
             command(.clearBGP, clearBGP + [.parameter(.address)],
                     "reset a BGP session (Cease NOTIFICATION, administrative reset)"),
             command(.clearBGPAll, clearBGP + keywords("*"), "reset every BGP session"),
+            command(.clearBGPProcess, clearBGP + keywords("process"),
+                    "restart the BGP process: every session ends and the speaker starts from scratch"),
+            command(.clearBGPProcessGraceful, clearBGP + keywords("process graceful"),
+                    "restart the BGP process gracefully (RFC 4724, with graceful_restart): peers keep forwarding"),
             command(.clearBGPSoft, clearBGP + [.parameter(.address), .keyword("soft"), softKind],
                     "soft reconfiguration: 'in' asks the neighbor for its routes again (route refresh), 'out' "
                         + "sends ours again"),

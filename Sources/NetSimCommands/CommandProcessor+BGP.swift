@@ -33,6 +33,13 @@ extension CommandProcessor {
         case .clearBGPAll:
             for peer in instance.neighborAddresses { _ = simulation.clearBGP(device: device.id, peer: peer, .hard) }
             return clearResult("BGP: \(instance.neighborAddresses.count) sessions reset")
+        case .clearBGPProcess, .clearBGPProcessGraceful:
+            let graceful = match.action == .clearBGPProcessGraceful
+            if graceful, !instance.configuration.gracefulRestart {
+                throw CommandError("graceful restart is not configured on \(device.name) (bgp: { graceful_restart: true })")
+            }
+            simulation.restartBGP(device: device.id, graceful: graceful)
+            return clearResult("BGP process restarted" + (graceful ? " gracefully" : ""))
         default:
             throw CommandError("'\(match.action.rawValue)' is not a BGP command")
         }

@@ -64,7 +64,7 @@ public struct CommandProcessor {
              .showISISRoute:
             return .finished(try executeISIS(match, device: device, simulation: simulation))
         case .showBGP, .showBGPSummary, .showBGPNeighbors, .showBGPNeighbor, .showBGPNeighborRoutes, .showBGPRoute,
-             .clearBGP, .clearBGPSoft, .clearBGPAll:
+             .clearBGP, .clearBGPSoft, .clearBGPAll, .clearBGPProcess, .clearBGPProcessGraceful:
             return .finished(try executeBGP(match, device: device, simulation: simulation))
         case .ping:
             try requireIPStack(device)

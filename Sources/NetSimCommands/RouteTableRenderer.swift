@@ -5,7 +5,8 @@ import NetSimWire
 /// `show ip route`: the selected routes of a device in the IOS/FRR layout, and as JSON an
 /// array of `{destination, source, path_type, distance, metric, next_hops: [{address, interface}]}`
 /// (`path_type` is null for routes of sources without path types: connected and static;
-/// "level-1" or "level-2" for IS-IS). An IS-IS router's legend adds the IS-IS codes.
+/// "level-1" or "level-2" for IS-IS). An IS-IS router's legend adds the IS-IS codes, a BGP
+/// router's the BGP one.
 enum RouteTableRenderer {
     static let legend = "Codes: C - connected, S - static, O - OSPF, IA - OSPF inter area, "
         + "E1 - OSPF external type 1, E2 - OSPF external type 2"
@@ -13,9 +14,12 @@ enum RouteTableRenderer {
     /// What an IS-IS router's legend adds, as the seed's example shows it.
     static let isisLegend = ", i L1 - IS-IS level-1, i L2 - IS-IS level-2"
 
+    /// What a BGP router's legend adds.
+    static let bgpLegend = ", B - BGP"
+
     static func render(device: Device, wantsJSON: Bool) -> CommandResult {
         let routes = device.rib.fib.routes
-        var lines = [legend + (device.isis == nil ? "" : isisLegend), ""]
+        var lines = [legend + (device.isis == nil ? "" : isisLegend) + (device.bgp == nil ? "" : bgpLegend), ""]
         if let defaultRoute = device.rib.fib.route(for: .defaultRoute), let gateway = defaultRoute.nextHops.first?.address {
             lines.append("Gateway of last resort is \(gateway) to network 0.0.0.0")
         } else {

@@ -58,8 +58,10 @@ public struct RunReportRenderer {
                 lines.append("IS-IS events: \(isis.hellos) hellos, \(isis.lsps) LSPs, \(isis.spfRuns) SPF runs")
             }
             if let bgp = summary.bgp {
-                lines.append("BGP events: \(bgp.sessionsEstablished) sessions established (counted at each end), "
-                             + "\(bgp.routesOriginated) routes originated, \(bgp.updatesSent) UPDATEs sent")
+                func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+                lines.append("BGP events: \(count(bgp.sessionsEstablished, "session")) established (counted at each "
+                             + "end), \(count(bgp.routesOriginated, "route")) originated, "
+                             + "\(bgp.updatesSent) UPDATE\(bgp.updatesSent == 1 ? "" : "s") sent")
             }
             if let capture { lines.append(capture.text) }
             return lines.joined(separator: "\n")

@@ -39,6 +39,14 @@ extension Simulation {
         return instance.clear(peer, kind)
     }
 
+    /// Restarts the device's BGP process (the speaker keeps its configuration, loses its
+    /// sessions and RIBs); `graceful` keeps forwarding as RFC 4724 allows.
+    public func restartBGP(device: Int, graceful: Bool) {
+        guard let instance = devices[device].bgp else { return }
+        log(.command, devices[device].name, "BGP process restart" + (graceful ? " (graceful)" : ""))
+        instance.restart(graceful: graceful)
+    }
+
     func scheduleBGPTimer(_ timer: BGPTimer, token: UInt64, device: Int, at time: SimTime) {
         queue.schedule(.bgpTimer(device: device, timer: timer, token: token), at: max(time, now))
     }

@@ -152,7 +152,7 @@ struct CommandGrammarTests {
         #expect(syntax.contains("show [ip] ospf neighbors [--json]"))
         #expect(syntax.contains("show [ip] ospf database <lsa-type> <link-state-id> [--json]"))
         #expect(syntax.contains("show isis database detail [--json]"))
-        #expect(grammar.commands.count == 38)
+        #expect(grammar.commands.count == 40)
         #expect(Set(grammar.commands.map(\.action)) == Set(CommandAction.allCases))
     }
 }

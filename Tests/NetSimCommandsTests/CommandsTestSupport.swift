@@ -93,3 +93,4 @@ func elements(_ value: JSONValue?) -> [JSONValue]? {
     if case .array(let items)? = value { return items }
     return nil
 }
+

@@ -10,14 +10,7 @@ import Testing
 /// built from YAML and run to convergence through the engine.
 @Suite("IS-IS console")
 struct ISISConsoleTests {
-    static func converged(_ yaml: String) throws -> Simulation {
-        let spec = try TopologyLoader.load(yaml: yaml, file: "isis.yaml").get()
-        let sim = SimulationBuilder.build(spec)
-        sim.start()
-        _ = sim.run(until: .seconds(3600), maxEvents: commandEventBudget) { sim.convergedAt != nil }
-        #expect(sim.convergedAt != nil)
-        return sim
-    }
+    static func converged(_ yaml: String) throws -> Simulation { try convergedSimulation(yaml, file: "isis.yaml") }
 
     static func hierarchy() throws -> Simulation {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

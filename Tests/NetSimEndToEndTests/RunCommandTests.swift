@@ -7,7 +7,7 @@ struct RunCommandTests {
     func examplesRun() throws {
         for example in ["static-triangle.yaml", "static-failover.yaml", "switched-lan.yaml", "ospf-triangle.yaml",
                         "ospf-failover.yaml", "ospf-broadcast.yaml", "ospf-multiarea.yaml", "isis-hierarchy.yaml",
-                        "isis-leaking.yaml"] {
+                        "isis-leaking.yaml", "bgp-multi-as.yaml", "bgp-multi-as-seed.yaml"] {
             let output = try NetsimBinary.run(["run", NetsimBinary.example(example)])
             #expect(output.status == 0, "\(example): \(output.stderr)")
             #expect(output.stdout.contains("Simulation complete:"), "\(example)")
@@ -17,7 +17,8 @@ struct RunCommandTests {
     @Test("two runs of the same topology print identical bytes apart from wall-clock figures")
     func determinism() throws {
         for example in ["static-triangle.yaml", "static-failover.yaml", "switched-lan.yaml", "ospf-triangle.yaml",
-                        "ospf-broadcast.yaml", "ospf-multiarea.yaml", "isis-hierarchy.yaml", "isis-leaking.yaml"] {
+                        "ospf-broadcast.yaml", "ospf-multiarea.yaml", "isis-hierarchy.yaml", "isis-leaking.yaml",
+                        "bgp-multi-as.yaml", "bgp-multi-as-seed.yaml"] {
             let first = try NetsimBinary.run(["run", NetsimBinary.example(example)])
             let second = try NetsimBinary.run(["run", NetsimBinary.example(example)])
             #expect(first.deterministicStdout == second.deterministicStdout, "\(example)")
@@ -42,10 +43,17 @@ struct RunCommandTests {
 
     @Test("the seed's OSPF triangle runs verbatim to its documented routes", arguments: ["ospf-triangle", "ospf-failover"])
     func ospfGolden(example: String) throws {
+        _ = try runMatchingGolden(example)
+    }
+
+    /// Runs `examples/<example>.yaml` and expects its output to equal `Golden/<example>.txt`
+    /// (wall-clock figures aside).
+    private func runMatchingGolden(_ example: String) throws -> NetsimBinary.Output {
         let output = try NetsimBinary.run(["run", NetsimBinary.example(example + ".yaml")])
         let golden = try String(contentsOf: NetsimBinary.packageRoot
             .appendingPathComponent("Tests/NetSimEndToEndTests/Golden/\(example).txt"), encoding: .utf8)
         #expect(output.deterministicStdout == golden)
+        return output
     }
 
     /// The seed's IS-IS hierarchy verbatim: r1-r2 L1 and r2-r3 L2 adjacencies, both databases,
@@ -54,15 +62,28 @@ struct RunCommandTests {
     @Test("the seed's IS-IS hierarchy and its leaking copy match their golden output",
           arguments: ["isis-hierarchy", "isis-leaking"])
     func isisGolden(example: String) throws {
-        let output = try NetsimBinary.run(["run", NetsimBinary.example(example + ".yaml")])
-        let golden = try String(contentsOf: NetsimBinary.packageRoot
-            .appendingPathComponent("Tests/NetSimEndToEndTests/Golden/\(example).txt"), encoding: .utf8)
-        #expect(output.deterministicStdout == golden)
+        let output = try runMatchingGolden(example)
         if example == "isis-leaking" {
             #expect(output.stdout.contains("i L2 192.0.2.3/32 [115/20] via 10.1.0.2, eth0\n"
                                            + "     (route leaked from L2 to L1 by ABR r2)"))
         } else {
             #expect(output.stdout.contains("i L1 0.0.0.0/0 [115/10] via 10.1.0.2, eth0"))
+        }
+    }
+
+    /// The seed's BGP example verbatim: r1 lists 10.1.0.0/24 without a route to it, so (as FRR's
+    /// import check) nobody learns it and the log says why. The copy where r1 owns that subnet
+    /// has r3 learn it through r2 with AS path 65002 65001 and r1's community.
+    @Test("the seed's BGP example and its routed copy match their golden output",
+          arguments: ["bgp-multi-as", "bgp-multi-as-seed"])
+    func bgpGolden(example: String) throws {
+        let output = try runMatchingGolden(example)
+        if example == "bgp-multi-as" {
+            #expect(output.stdout.contains("*> 10.1.0.0/24  10.0.23.2                  0       65002 65001 i"))
+            #expect(output.stdout.contains("Community: 65001:100"))
+        } else {
+            #expect(output.stdout.contains("r1: BGP: network 10.1.0.0/24 not announced"))
+            #expect(output.stdout.contains("No BGP prefixes displayed"))
         }
     }
 
