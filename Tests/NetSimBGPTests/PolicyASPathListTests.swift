@@ -68,7 +68,20 @@ struct PolicyASPathListTests {
         #expect(try regex("[a-]").matches("-"))
         #expect(try regex("[]x]").matches("]"))
         #expect(try regex("[\\]").matches("\\"))
-        #expect(try regex("^65002_").translation == "^65002(?:^|[,{}() ]|$)")
+    }
+
+    @Test func noPatternBacktracksForever() throws {
+        // A backtracking matcher needs minutes for these on a path that does not match.
+        let long = BGPASPathList.text(of: BGPASPath(sequence: Array(repeating: 65001, count: 60))) + " {1,2}"
+        #expect(!(try regex("^([0-9]+ ?)+$")).matches(long))
+        #expect(!(try regex("(.*)*65009")).matches(long))
+        #expect(try regex("^([0-9]+ ?)+ \\{1,2}$").matches(long))
+        #expect(try regex("^(6500[0-9]_)+\\{").matches(long))
+    }
+
+    @Test func countsThatMultiplyTooFarAreRefused() {
+        #expect(throws: BGPASPathRegex.SyntaxError.self) { try BGPASPathRegex("((65001{255}){255})") }
+        #expect(throws: Never.self) { try BGPASPathRegex("(6500[0-9] ){20}") }
     }
 
     @Test func invalidPatternsSayWhereAndWhy() {

@@ -67,9 +67,3 @@ public struct BGPPolicyError: Error, Hashable, Sendable, CustomStringConvertible
         if !problems.isEmpty { throw BGPPolicyError(problems) }
     }
 }
-
-/// What a list entry or route-map entry does with what it matches.
-public enum BGPPolicyAction: String, Hashable, Sendable, CaseIterable {
-    case permit
-    case deny
-}
