@@ -79,8 +79,8 @@ public protocol BGPHost: AnyObject {
     func bgpAbort(_ connection: BGPConnectionID)
     /// Longest match for `address` among the device's selected routes other than the default route.
     func bgpResolve(_ address: IPv4Address) -> BGPNextHopResolution?
-    /// The device's non-BGP route for exactly `prefix` (the network import check; its metric
-    /// becomes the MED, as FRR's `network` does), nil when there is none.
+    /// The device's selected route for exactly `prefix` when it is not a BGP route (the network
+    /// import check; its metric becomes the MED, as FRR's `network` does), nil otherwise.
     func bgpRoute(exactly prefix: IPv4Prefix) -> Route?
     /// The device's selected routes of a source (redistribution).
     func bgpSelectedRoutes(of source: RouteSource) -> [Route]

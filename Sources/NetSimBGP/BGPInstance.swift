@@ -116,6 +116,15 @@ public final class BGPInstance {
         reresolveNextHops()
         for address in peerOrder {
             let peer = peers[address]!
+            // FRR's fast-external-failover (on by default): a single-hop eBGP session ends as
+            // soon as its peer is no longer on a connected subnet, not a hold time later.
+            // The link is gone, so the connection is reset rather than closed: a FIN would wait
+            // out TCP's retransmissions on a path that no longer exists.
+            if let session = peer.session, !passesConnectedCheck(peer) {
+                host.bgpAbort(session)
+                dropConnection(peer, session, sending: nil, reason: "interface down (fast external failover)",
+                               transportClosed: true)
+            }
             if peer.connections.isEmpty, peer.restingState == .active, !isArmed(.connectRetry(peer: address)),
                !isArmed(.idleHold(peer: address)) {
                 startPeer(peer)

@@ -132,10 +132,10 @@ final class BGPDeviceHost: BGPHost, TCPApplication {
         simulation.bgpResolve(address, device: simulation.devices[device])
     }
 
+    /// The selected route for exactly `prefix` unless it is BGP's own (FRR's import check: the
+    /// network is valid while the routing table's best route for it comes from elsewhere).
     func bgpRoute(exactly prefix: IPv4Prefix) -> Route? {
-        let rib = simulation.devices[device].rib
-        if let selected = rib.fib.route(for: prefix), selected.source != .bgp { return selected }
-        return rib.candidates(for: prefix).filter { $0.source != .bgp }.min { $0.isPreferred(over: $1) }
+        simulation.devices[device].rib.fib.route(for: prefix).flatMap { $0.source == .bgp ? nil : $0 }
     }
 
     func bgpSelectedRoutes(of source: RouteSource) -> [Route] {

@@ -63,6 +63,19 @@ struct BGPConsoleTests {
         #expect(execute("show bgp", on: "h1", in: sim).output == "% BGP is not enabled on h1")
     }
 
+    /// A network whose route goes away is withdrawn (the import check follows the routing
+    /// table), and comes back with it.
+    @Test func aNetworkFollowsItsRoute() throws {
+        let sim = try Self.example("bgp-multi-as")
+        #expect(execute("show bgp", on: "r3", in: sim).output.contains("10.1.0.0/24"))
+        #expect(execute("interface shutdown eth1", on: "r1", in: sim).succeeded)
+        _ = sim.run(until: sim.now + .seconds(1), maxEvents: commandEventBudget) { false }
+        #expect(execute("show bgp", on: "r3", in: sim).output.contains("No BGP prefixes displayed"))
+        #expect(execute("interface no shutdown eth1", on: "r1", in: sim).succeeded)
+        _ = sim.run(until: sim.now + .seconds(1), maxEvents: commandEventBudget) { false }
+        #expect(execute("show bgp", on: "r3", in: sim).output.contains("*> 10.1.0.0/24"))
+    }
+
     @Test func thePrefixViewSaysWhyTheBestPathWon() throws {
         let sim = try Self.converged(Self.triangle)
         let detail = execute("show bgp 192.0.2.1", on: "r3", in: sim).output
@@ -89,6 +102,31 @@ struct BGPConsoleTests {
         #expect(established() == 2)
         #expect(execute("clear bgp 10.0.12.2 soft in", on: "r1", in: sim).succeeded)
         #expect(execute("clear bgp 10.9.9.9", on: "r1", in: sim).output == "% no such neighbor: 10.9.9.9")
+    }
+
+    /// The r1-r2 link goes down: both ends drop the single-hop eBGP session at once (FRR's
+    /// fast-external-failover; the hold timer would take 9 s here), r2 reaches r1's loopback
+    /// through r3 instead; with the link back the session returns and r2 prefers the direct
+    /// path again.
+    @Test func aSessionBreaksWithItsPathAndRecovers() throws {
+        let fast = Self.triangle.replacingOccurrences(of: "bgp: { as: 6500", with: "bgp: { timers: { keepalive: 3, hold: 9, connect_retry: 5 }, as: 6500")
+        let sim = try Self.converged(fast)
+        func r2Path() -> String? {
+            members(execute("show bgp 192.0.2.1 --json", on: "r2", in: sim).json)?["paths"].flatMap(elements)?
+                .compactMap(members).first { $0["best"] == .bool(true) }?["as_path"].flatMap {
+                    if case .string(let path) = $0 { path } else { nil }
+                }
+        }
+        #expect(r2Path() == "65001")
+        #expect(execute("interface shutdown eth0", on: "r1", in: sim).succeeded)
+        _ = sim.run(until: sim.now + .seconds(1), maxEvents: commandEventBudget) { false }
+        let summary = execute("show bgp summary", on: "r2", in: sim).output
+        #expect(!summary.contains("10.0.12.1  4  65001") || !summary.contains("Established"))
+        #expect(r2Path() == "65003 65001")
+        #expect(execute("show ip route", on: "r2", in: sim).output.contains("B    192.0.2.1/32 [20/0] via 10.0.23.3, eth1"))
+        #expect(execute("interface no shutdown eth0", on: "r1", in: sim).succeeded)
+        _ = sim.run(until: sim.now + .seconds(30), maxEvents: commandEventBudget) { false }
+        #expect(r2Path() == "65001")
     }
 
     /// r1 restarts gracefully: r2 and r3 keep its route as stale while the sessions come back,
