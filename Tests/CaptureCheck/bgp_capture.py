@@ -12,7 +12,8 @@ topology's BGP model (Tests/FRRDifferential/bgp_model.py) and return findings, o
 - OPENs: My AS (AS_TRANS 23456 above 65535) and the 4-octet AS capability equal the sender's AS,
   hold time the sender's configured hold time for that neighbor, BGP identifier the sender's
   router ID; the receiver's `show bgp neighbors --json` has that identifier as
-  `remote_router_id`, the sender's has the segment's source address as `local_address`.
+  `remote_router_id`, the sender's has the segment's source address as `local_address`; an
+  Established session's `hold_time` is the smaller of the two OPENs' on its connection.
 - UPDATEs: replaying, per pair of routers, the UPDATEs the receiver took in on the connection
   that carried the pair's last message gives exactly the receiver's Adj-RIB-In
   (`show bgp neighbors ADDRESS received-routes --json`): the same prefixes with the same
@@ -205,6 +206,23 @@ def check_opens(found, model, entries):
         if theirs is not None and theirs["remote_router_id"] != message.open["identifier"]:
             findings.append(f"{message}: the receiver shows remote_router_id {theirs['remote_router_id']}, "
                             f"the OPEN says {message.open['identifier']}")
+    return findings
+
+
+def check_hold_times(found, entries):
+    """An Established session's hold time is the smaller of the two OPENs' on its connection
+    (RFC 4271 section 4.2): the connection that carried the peer's last message."""
+    findings = []
+    for (local, peer), entry in sorted(entries.items()):
+        received = [m for m in found if not m.sent and m.source == peer and m.destination == local]
+        if entry.get("state") != "Established" or not received:
+            continue
+        connection = received[-1].connection
+        offered = [m.open["hold_time"] for m in found if m.connection == connection and m.type == 1]
+        if len(offered) != 2:
+            findings.append(f"{local} (neighbor {peer}): {len(offered)} OPENs on the session's connection")
+        elif entry["hold_time"] != min(offered):
+            findings.append(f"{local} (neighbor {peer}): hold time {entry['hold_time']}, the OPENs offer {offered}")
     return findings
 
 

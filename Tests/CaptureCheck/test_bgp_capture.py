@@ -226,6 +226,20 @@ class OpenTests(unittest.TestCase):
         self.assertEqual(self.findings(open_message(my_as="23456", four_octet="4200000000")), [])
 
 
+class HoldTimeTests(unittest.TestCase):
+    def test_the_smaller_offer_on_the_sessions_connection(self):
+        found = read(packet(1, "r3:eth0", True, R3, R2, 0, open_message(hold="90", identifier="3.3.3.3")),
+                     packet(2, "r3:eth0", False, R2, R3, 0, open_message(hold="180")),
+                     packet(3, "r3:eth0", False, R2, R3, 1, open_message(hold="30")),
+                     packet(4, "r3:eth0", False, R2, R3, 0, keepalive()))
+        entries = {(R3, R2): dict(entry(R3, R2), state="Established", hold_time=90)}
+        self.assertEqual(bgp_capture.check_hold_times(found, entries), [])
+        entries[(R3, R2)]["hold_time"] = 30
+        self.assertEqual(len(bgp_capture.check_hold_times(found, entries)), 1)
+        entries[(R3, R2)]["state"] = "Active"
+        self.assertEqual(bgp_capture.check_hold_times(found, entries), [])
+
+
 class ExpertTests(unittest.TestCase):
     def test_accepted_notes_and_chats_pass(self):
         rows = [("1", 0x00400000, '"Time To Live" only 1'), ("2", 0x00200000, "Connection finish (FIN)"),

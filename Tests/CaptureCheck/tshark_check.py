@@ -237,6 +237,7 @@ def check_bgp(capture, model, by_router, lossy):
             raise RuntimeError(f"{name}: {BGP_NEIGHBORS} gave no neighbor list: {json.dumps(output)[:200]}")
     entries = bgp_capture.neighbor_entries(output for output, _ in neighbors)
     findings += bgp_capture.check_opens(found, model, entries)
+    findings += bgp_capture.check_hold_times(found, entries)
     if lossy:   # resent segments are not read as BGP (bgp_capture.py)
         return findings, f"BGP: {len(tcp)} TCP segments, {len(found)} messages read (lossy links: counts and RIBs not compared)"
     findings += bgp_capture.check_counts(found, entries, min(at for _, at in neighbors))
