@@ -10,6 +10,12 @@ point-to-point adjacency acknowledges LSPs with them); every LSP's ISO 10589 che
 (checked here, isis_capture.py: Wireshark flags a wrong one only in verbose text); and the
 newest instance of every LSP on the wire equals what the routers' databases hold when the run
 ends (`show isis database --json` on every IS-IS router), by LSP ID and sequence number.
+Where BGP runs: every TCP checksum is right and every TCP segment with data is read as BGP; each
+capture point's TCP analysis (tshark over that interface's frames alone, as tcpdump on that port
+would see them) notes nothing but what bgp_capture.ACCEPTED_NOTES allows (retransmissions and
+their kin only on lossy links); and the OPENs, UPDATEs and message counts (the last two only
+without lossy links) equal what the routers show (bgp_capture.py: `show bgp neighbors --json`, and `show bgp neighbors ADDRESS
+received-routes --json` for each neighbor).
 
 Usage: tshark_check.py [--netsim PATH] [TOPOLOGY.yaml ...]   (default: every file in examples/)
 Needs tshark (Debian package `tshark`). Exit status 1 on any finding.
@@ -27,11 +33,17 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(REPO, "Tests", "FRRDifferential"))
 
+import bgp_capture  # noqa: E402
+import bgp_model  # noqa: E402  (netsim's BGP rules, shared with the FRR harness)
 import isis_capture  # noqa: E402
 import isis_model  # noqa: E402  (netsim's IS-IS rules, shared with the FRR harness)
 import topology  # noqa: E402  (netsim's topology rules, shared with the FRR harness)
 
 TSHARK_PREFS = ["-o", "ip.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE"]
+# The whole capture holds every segment once per end of its link (sent, then received), which
+# TCP analysis would take for retransmissions; it runs per capture point instead (capture_points).
+WHOLE_CAPTURE = ["-o", "tcp.analyze_sequence_numbers:FALSE"]
+PER_INTERFACE = ["-o", "tcp.analyze_sequence_numbers:TRUE"]
 # Frame protocol stacks netsim sends today; a new protocol adds its stack here.
 EXPECTED_STACKS = {
     "eth:ethertype:arp",
@@ -46,26 +58,33 @@ EXPECTED_STACKS = {
     "eth:llc:osi:isis:isis.lsp",
     "eth:llc:osi:isis:isis.csnp",
     "eth:llc:osi:isis:isis.psnp",
+    "eth:ethertype:ip:tcp",
+    "eth:ethertype:ip:tcp:bgp",
 }
 OSPF_DATABASE = "show ospf database --json"
 ISIS_DATABASE = "show isis database --json"
+BGP_NEIGHBORS = "show bgp neighbors --json"
 SEVERITY_WARN = 0x00600000
 LSA_TYPES = {"router": 1, "network": 2, "summary": 3, "asbr-summary": 4, "external": 5}
 MAX_AGE = 3600
 
 
-def tshark(capture, *arguments):
-    result = subprocess.run(["tshark", "-r", capture, *TSHARK_PREFS, *arguments],
+def tshark_output(capture, *arguments, prefs=WHOLE_CAPTURE):
+    result = subprocess.run(["tshark", "-r", capture, *TSHARK_PREFS, *prefs, *arguments],
                             capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise RuntimeError(f"tshark failed: {result.stderr.strip()}")
-    return [line for line in result.stdout.splitlines() if line.strip()]
+    return result.stdout
+
+
+def tshark(capture, *arguments, prefs=WHOLE_CAPTURE):
+    return [line for line in tshark_output(capture, *arguments, prefs=prefs).splitlines() if line.strip()]
 
 
 def run_netsim(netsim, path, commands):
     """Runs the topology's own script plus, ten minutes after convergence (after every example's
-    own steps), each (router, command) of `commands`. Returns the capture and {command: [output
-    of each router]}."""
+    own steps), each (router, command) of `commands`. Returns the capture, {command: [output
+    of each router]} and {(router, command): (output, simulated time in ms)}."""
     with open(path) as handle:
         text = handle.read()
     steps = []
@@ -90,7 +109,8 @@ def run_netsim(netsim, path, commands):
     outputs = {}
     for command in {command for _, command in commands}:
         outputs[command] = [r["output"] for r in report["results"] if r["command"] == command]
-    return capture, outputs
+    by_router = {(r["device"], r["command"]): (r["output"], r["time_ms"]) for r in report["results"]}
+    return capture, outputs, by_router
 
 
 def database_state(databases):
@@ -177,12 +197,78 @@ def check_isis(capture, model, databases):
     return findings, f"IS-IS: {summary}; {len(lsps)} LSP checksums verified, {len(held)} LSPs"
 
 
+def capture_points(capture, lossy):
+    """Findings of TCP analysis at each capture point (the interface's own frames, both
+    directions, as a capture on that one port would hold them) and the BGP messages read there."""
+    findings, found = [], []
+    interfaces = sorted(set(tshark(capture, "-Y", "tcp", "-T", "fields", "-e", "frame.interface_name")))
+    workdir = os.path.dirname(capture)
+    for number, interface in enumerate(interfaces):
+        point = os.path.join(workdir, f"point-{number}.pcapng")
+        tshark(capture, "-Y", f"frame.interface_name == {json.dumps(interface)}", "-w", point)
+        rows = []
+        for row in tshark(point, "-Y", "tcp && _ws.expert", "-T", "fields", "-E", "occurrence=a",
+                          "-E", "aggregator=|", "-e", "frame.number", "-e", "_ws.expert.severity",
+                          "-e", "_ws.expert.message", prefs=PER_INTERFACE):
+            frame, severities, messages = (row.split("\t") + ["", ""])[:3]
+            rows += [(frame, int(severity, 0), message)
+                     for severity, message in zip(severities.split("|"), messages.split("|")) if severity]
+        findings += [f"{interface} {finding}" for finding in bgp_capture.expert_findings(rows, lossy)]
+        found += bgp_capture.messages(bgp_capture.parse(
+            tshark_output(point, "-Y", "bgp", "-T", "json", "-J", "frame ip tcp bgp", prefs=PER_INTERFACE)))
+    return findings, found
+
+
+def check_bgp(capture, model, by_router, lossy):
+    """Findings about the TCP segments and BGP messages of a capture, and a summary."""
+    findings = []
+    tcp = tshark(capture, "-Y", "tcp", "-T", "fields", "-e", "frame.number")
+    unchecked = tshark(capture, "-Y", "tcp && tcp.checksum.status != 1", "-T", "fields", "-e", "frame.number")
+    if unchecked:
+        findings.append(f"{len(unchecked)} TCP segments without a good checksum, first #{unchecked[0]}")
+    unread = tshark(capture, "-Y", "tcp.len > 0 && !bgp", "-T", "fields", "-e", "frame.number")
+    if unread:
+        findings.append(f"{len(unread)} TCP segments with data Wireshark does not read as BGP, first #{unread[0]}")
+    tcp_findings, found = capture_points(capture, lossy)
+    findings += tcp_findings
+    neighbors = [by_router[(name, BGP_NEIGHBORS)] for name in sorted(model.routers)]
+    for (output, _), name in zip(neighbors, sorted(model.routers)):
+        if not isinstance(output, list):
+            raise RuntimeError(f"{name}: {BGP_NEIGHBORS} gave no neighbor list: {json.dumps(output)[:200]}")
+    entries = bgp_capture.neighbor_entries(output for output, _ in neighbors)
+    findings += bgp_capture.check_opens(found, model, entries)
+    findings += bgp_capture.check_hold_times(found, entries)
+    if lossy:   # resent segments are not read as BGP (bgp_capture.py)
+        return findings, f"BGP: {len(tcp)} TCP segments, {len(found)} messages read (lossy links: counts and RIBs not compared)"
+    findings += bgp_capture.check_counts(found, entries, min(at for _, at in neighbors))
+    pairs = 0
+    for name, router in sorted(model.routers.items()):
+        for neighbor in router.neighbors:
+            output, _ = by_router[(name, received_routes(neighbor))]
+            local = model.source_address(neighbor)
+            findings += bgp_capture.check_routes(found, neighbor.ip, local, output)
+            pairs += 1
+    kinds = {}
+    for message in found:
+        if message.sent:
+            kinds[message.type_name] = kinds.get(message.type_name, 0) + 1
+    summary = ", ".join(f"{count} {name}" for name, count in sorted(kinds.items()))
+    return findings, f"BGP: {len(tcp)} TCP segments, messages sent {summary}; {pairs} Adj-RIBs-In"
+
+
+def received_routes(neighbor):
+    return f"show bgp neighbors {neighbor.ip} received-routes --json"
+
+
 def check(netsim, path):
     spec = topology.load(path)
     model = isis_model.ISISModel(spec)
     routers = [d.name for d in spec.devices.values() if d.type == "router" and d.runs_ospf]
+    bgp = bgp_model.BGPModel(spec)
     commands = [(name, OSPF_DATABASE) for name in routers] + [(name, ISIS_DATABASE) for name in model.routers]
-    capture, outputs = run_netsim(netsim, path, commands)
+    for name, router in sorted(bgp.routers.items()):
+        commands += [(name, BGP_NEIGHBORS)] + [(name, received_routes(n)) for n in router.neighbors]
+    capture, outputs, by_router = run_netsim(netsim, path, commands)
     databases = outputs.get(OSPF_DATABASE, [])
     findings = []
     frames = tshark(capture, "-T", "fields", "-e", "frame.protocols")
@@ -210,6 +296,11 @@ def check(netsim, path):
         isis_findings, isis_summary = check_isis(capture, model, outputs.get(ISIS_DATABASE, []))
         findings += isis_findings
         summary += f"; {isis_summary}"
+    if bgp.routers:
+        lossy = any(float(str(link.get("loss", 0)).rstrip("%")) > 0 for link in spec.data.get("links") or [])
+        bgp_findings, bgp_summary = check_bgp(capture, bgp, by_router, lossy)
+        findings += bgp_findings
+        summary += f"; {bgp_summary}"
     return findings, summary
 
 
