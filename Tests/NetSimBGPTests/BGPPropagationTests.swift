@@ -9,10 +9,10 @@ import Testing
 @Suite("BGP propagation")
 struct BGPPropagationTests {
     /// r1 (65001) — r2 (65002) — r3 (65003), links 10.0.12.0/24 and 10.0.23.0/24; r1 announces 10.1.0.0/24.
-    static func chain(r2Interval: UInt16 = 0) -> BGPTestFabric {
+    static func chain(r2Interval: UInt16 = 0, r1Networks: [String] = ["10.1.0.0/24"]) -> BGPTestFabric {
         let fabric = BGPTestFabric()
         let one = fabric.addRouter("r1", addresses: ["10.0.12.1"], configuration: BGPConfiguration(
-            autonomousSystem: 65001, routerID: address("1.1.1.1"), networks: [prefix("10.1.0.0/24")],
+            autonomousSystem: 65001, routerID: address("1.1.1.1"), networks: r1Networks.map(prefix),
             neighbors: [neighbor("10.0.12.2", as: 65002)]))
         let two = fabric.addRouter("r2", addresses: ["10.0.12.2", "10.0.23.2"], configuration: BGPConfiguration(
             autonomousSystem: 65002, routerID: address("2.2.2.2"),
@@ -57,6 +57,20 @@ struct BGPPropagationTests {
         #expect(fabric["r3"].paths("10.1.0.0/24").isEmpty)
         #expect(fabric["r3"].route("10.1.0.0/24") == nil)
         #expect(fabric["r1"].logLines.filter { $0.contains("network 10.1.0.0/24 not announced") }.count == 1)
+    }
+
+    /// A host route whose next hop is its own address cannot resolve through anything but
+    /// itself ("prefix loops through itself" in bgpd): r2 keeps r1's 10.0.12.1/32 as an invalid
+    /// path and installs nothing, while r1's other network is valid.
+    @Test func aHostRouteViaItsOwnAddressIsInvalid() {
+        let fabric = Self.chain(r1Networks: ["10.1.0.0/24", "10.0.12.1/32"])
+        fabric["r1"].connected[prefix("10.0.12.1/32")] = 0
+        fabric.start()
+        fabric.run(for: .seconds(2))
+        let paths = fabric["r2"].paths("10.0.12.1/32")
+        #expect(paths.count == 1 && !paths[0].valid && !paths[0].best)
+        #expect(fabric["r2"].route("10.0.12.1/32") == nil)
+        #expect(fabric["r2"].paths("10.1.0.0/24").first?.valid == true)
     }
 
     @Test func asPathLoopIsRejected() {
