@@ -95,12 +95,6 @@ def run_one(path, args, log):
             outcome.passed = True
             outcome.message = "netsim only"
             return outcome
-        lacks_bgp = None
-        if netsim_run is not None and netsim_run.failed_early():
-            try:
-                netsim_run.tables()  # raises NetsimError with netsim's message
-            except netsim_side.NetsimLacksBGP as error:
-                lacks_bgp = error
         expectations = bgp_expect.parse(topology.text)
         lab = frrlab.Lab(topology, log=log, keep=args.keep, verbose=args.verbose)
         try:
@@ -135,17 +129,9 @@ def run_one(path, args, log):
             outcome.passed = True
             outcome.message = f"FRR only{checked}"
             return outcome
-        try:
-            if lacks_bgp is not None:
-                raise lacks_bgp
-            netsim_tables = netsim_run.tables()
-            netsim_bgp_tables = netsim_run.bgp_tables()
-        except netsim_side.NetsimLacksBGP:
-            # Until netsim runs BGP, a BGP topology checks FRR against the file's expectations
-            # and is reported as skipped, never as passed.
-            outcome.passed = outcome.skipped = True
-            outcome.message = f"FRR side checked{checked}; not compared: this netsim has no BGP yet"
-            return outcome
+        # netsim runs BGP: a BGP topology it rejects is a failure like any other (NetsimError).
+        netsim_tables = netsim_run.tables()
+        netsim_bgp_tables = netsim_run.bgp_tables()
         if args.show_tables:
             print_tables(f"netsim: {topology.name}", netsim_tables, bgp_tables=netsim_bgp_tables)
         if args.json_out:
