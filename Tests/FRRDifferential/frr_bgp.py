@@ -56,14 +56,18 @@ def policy_lines(policies):
                 maps.append(f" set weight {sets['weight']}")
             if "origin" in sets:
                 maps.append(f" set origin {sets['origin']}")
-            if sets.get("community_remove") == "all":
+            replace_all = sets.get("community_remove") == "all"
+            if replace_all and "community_add" in sets:
+                # bgpd keeps one `set community` per entry: remove-all plus add is a replacement.
+                maps.append(f" set community {' '.join(sets['community_add'])}")
+            elif replace_all:
                 maps.append(" set community none")
             elif "community_remove" in sets:
                 removal = f"{name}-{_seq(n)}-remove"
                 for community in sets["community_remove"]:
                     lines.append(f"bgp community-list standard {removal} permit {community}")
                 maps.append(f" set comm-list {removal} delete")
-            if "community_add" in sets:
+            if "community_add" in sets and not replace_all:
                 maps.append(f" set community {' '.join(sets['community_add'])} additive")
             if "large_community_add" in sets:
                 maps.append(f" set large-community {' '.join(sets['large_community_add'])} additive")

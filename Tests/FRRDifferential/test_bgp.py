@@ -204,6 +204,17 @@ class FRRConfigTests(unittest.TestCase):
                      " set as-path prepend 65001", " set ip next-hop peer-address", " set ip next-hop 10.0.0.1"]:
             self.assertIn(line, text.split("\n"))
 
+    def test_removing_all_communities_and_adding_some_replaces_them(self):
+        # bgpd keeps one `set community` clause per entry: `none` followed by `... additive`
+        # would leave only the addition, so the pair is written as one replacement.
+        policies = bgp_model.Policies()
+        policies.add({"route_maps": {"NEW": [{"action": "permit", "set": {
+            "community_remove": "all", "community_add": ["65001:7"]}}]}}, "p")
+        lines = frr_bgp.policy_lines(policies)
+        self.assertIn(" set community 65001:7", lines)
+        self.assertNotIn(" set community none", lines)
+        self.assertFalse([line for line in lines if "additive" in line])
+
     def test_connect_retry_is_shortened_in_the_lab(self):
         lab = frrlab.Lab(pair())
         self.assertIn(" neighbor 10.0.0.2 timers 60 180\n neighbor 10.0.0.2 timers connect 2\n",

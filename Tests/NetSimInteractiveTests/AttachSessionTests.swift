@@ -164,6 +164,10 @@ struct ConsoleNoticeTests {
         #expect(notice(.isis, "r1", "IS-IS L1L2 adjacency with r7 on eth4 Down (hold time expired)")
                 == "[IS-IS L1L2 adjacency r1<->r7 torn down]")
         #expect(notice(.isis, "r1", "IS-IS L1 DIS on eth1 is this router (LAN ID r1.01)") == nil)
+        #expect(notice(.bgp, "r1", "BGP: neighbor 10.0.12.2 Established (AS 65002, hold 180s)")
+                == "[BGP session with 10.0.12.2 AS 65002 established]")
+        #expect(notice(.bgp, "r1", "BGP: neighbor 10.0.12.2 connection #4 closed in Established: hold timer expired")
+                == "[BGP session with 10.0.12.2 down: hold timer expired]")
         #expect(notice(.interface, "r1", "interface eth0 down") == "[interface eth0 down]")
         #expect(notice(.engine, nil, "Network reconverged (last change at t=5s)") == "[Network reconverged (last change at t=5s)]")
     }
@@ -174,6 +178,10 @@ struct ConsoleNoticeTests {
         #expect(notice(.ospf, "r1", "OSPF flooding router-LSA 1.1.1.1 (area 0.0.0.0) seq 0x80000002") == nil)
         #expect(notice(.interface, "r1", "interface eth0 admin-down") == nil)
         #expect(notice(.route, "r1", "route 10.0.0.0/24 added") == nil)
+        // A collision's losing connection and routine BGP lines are not session changes.
+        #expect(notice(.bgp, "r1", "BGP: neighbor 10.0.12.2 connection #1 closed in OpenSent: connection collision "
+                       + "resolved (peer's connection kept)") == nil)
+        #expect(notice(.bgp, "r1", "BGP: End-of-RIB from 10.0.12.2") == nil)
         #expect(notice(.engine, nil, "Network initialized: 5 devices, 5 links") == nil)
     }
 }
