@@ -32,7 +32,8 @@ extension CommandProcessor {
             return clearResult("BGP neighbor \(peer): \(what)")
         case .clearBGPAll:
             for peer in instance.neighborAddresses { _ = simulation.clearBGP(device: device.id, peer: peer, .hard) }
-            return clearResult("BGP: \(instance.neighborAddresses.count) sessions reset")
+            let count = instance.neighborAddresses.count
+            return clearResult("BGP: \(count) neighbor\(count == 1 ? "" : "s") cleared")
         case .clearBGPProcess, .clearBGPProcessGraceful:
             let graceful = match.action == .clearBGPProcessGraceful
             if graceful, !instance.configuration.gracefulRestart {

@@ -35,7 +35,13 @@ extension Simulation {
     /// device has no such neighbor.
     public func clearBGP(device: Int, peer: IPv4Address, _ kind: BGPClearKind) -> Bool {
         guard let instance = devices[device].bgp else { return false }
-        log(.command, devices[device].name, "clear bgp \(peer)" + (kind == .hard ? "" : " soft"))
+        let how = switch kind {
+        case .hard: ""
+        case .soft: " soft"
+        case .softIn: " soft in"
+        case .softOut: " soft out"
+        }
+        log(.command, devices[device].name, "clear bgp \(peer)" + how)
         return instance.clear(peer, kind)
     }
 

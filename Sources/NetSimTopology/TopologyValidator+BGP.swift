@@ -7,7 +7,6 @@ import NetSimWire
 /// route maps neighbors use exist; the policies a router sees check out (`BGPPolicySet`).
 extension TopologyValidator {
     mutating func checkBGP() {
-        let shared = spec.policies.map { PolicyNames($0) } ?? PolicyNames()
         if spec.policies != nil { checkPolicies(of: nil) }
         for device in spec.devices where !gaps.devicesWithUnknownKind.contains(device.name) {
             guard device.kind == .router else {
@@ -15,26 +14,26 @@ extension TopologyValidator {
                 checkNoRoutingBlock("policies", protocolName: "BGP", on: device)
                 continue
             }
-            var visible = shared
-            if let own = device.policies {
-                visible.add(own)
-                checkPolicies(of: device)
-            }
-            if let block = device.bgp { checkBGPRouter(block, of: device, policies: visible) }
+            if device.policies != nil { checkPolicies(of: device) }
+            // The route maps this router sees: its own, then the top-level ones.
+            let routeMaps = Dictionary(((device.policies?.routeMaps ?? []) + (spec.policies?.routeMaps ?? []))
+                .map { ($0.name, $0) }, uniquingKeysWith: { own, _ in own })
+            if let block = device.bgp { checkBGPRouter(block, of: device, routeMaps: routeMaps) }
         }
     }
 
-    private mutating func checkBGPRouter(_ block: BGPRouterSpec, of device: DeviceSpec, policies: PolicyNames) {
+    private mutating func checkBGPRouter(_ block: BGPRouterSpec, of device: DeviceSpec,
+                                         routeMaps: [String: NamedPolicy<RouteMapEntrySpec>]) {
         if let timers = block.timers { checkTimers(timers) }
         let ownAddresses = Set(device.interfaces.compactMap { $0.address?.address })
         var seen: [IPv4Address: BGPNeighborSpec] = [:]
         for neighbor in block.neighbors {
             if let timers = neighbor.timers { checkTimers(timers) }
             if let name = neighbor.importPolicy {
-                checkRouteMap(name, key: "import", of: neighbor, policies: policies, export: false)
+                checkRouteMap(name, key: "import", of: neighbor, routeMaps: routeMaps, export: false)
             }
             if let name = neighbor.exportPolicy {
-                checkRouteMap(name, key: "export", of: neighbor, policies: policies, export: true)
+                checkRouteMap(name, key: "export", of: neighbor, routeMaps: routeMaps, export: true)
             }
             if let source = neighbor.updateSource {
                 checkUpdateSource(source, of: neighbor, on: device)
@@ -76,11 +75,11 @@ extension TopologyValidator {
     }
 
     private mutating func checkRouteMap(_ name: String, key: String, of neighbor: BGPNeighborSpec,
-                                        policies: PolicyNames, export: Bool) {
+                                        routeMaps: [String: NamedPolicy<RouteMapEntrySpec>], export: Bool) {
         let at = neighbor.valueLocations[key] ?? neighbor.location
-        guard let map = policies.routeMaps[name] else {
+        guard let map = routeMaps[name] else {
             report("route map '\(name)' is not defined", at: at,
-                   hint: SpellingSuggestion.hint(for: name, among: policies.routeMaps.keys.sorted())
+                   hint: SpellingSuggestion.hint(for: name, among: routeMaps.keys.sorted())
                        ?? "define it under 'policies: route_maps:' at the top of the file or on this device")
             return
         }
@@ -121,20 +120,5 @@ extension TopologyValidator {
         if let entry = problem.entry { place += " entry \(entry + 1)" }
         if let field = problem.field { place += ", \(field)" }
         return "\(place): \(problem.message)"
-    }
-}
-
-/// The route maps one router sees: the top-level block's and its own.
-struct PolicyNames {
-    var routeMaps: [String: NamedPolicy<RouteMapEntrySpec>] = [:]
-
-    init() {}
-
-    init(_ block: PolicyBlockSpec) {
-        add(block)
-    }
-
-    mutating func add(_ block: PolicyBlockSpec) {
-        for map in block.routeMaps where routeMaps[map.name] == nil { routeMaps[map.name] = map }
     }
 }
