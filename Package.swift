@@ -7,7 +7,7 @@ import PackageDescription
 // Terminal (no netsim imports) ← Interactive (with Commands and DaemonClient) ← netsim executable.
 let package = Package(
     name: "netsim",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "netsim", targets: ["netsim"]),
     ],

@@ -54,6 +54,21 @@ struct EventQueue {
         return (key.time, event)
     }
 
+    /// Takes the events due at the earliest time that belong to a device, in agenda order, up
+    /// to `limit` of them, stopping before the first event of the whole simulation. Returns
+    /// that time, or nil when the next event is not a device's (or there is none).
+    mutating func popDeviceEvents(limit: Int, into run: inout [(sequence: UInt64, event: SimEvent)]) -> SimTime? {
+        guard let time = heap.first?.time else { return nil }
+        while run.count < limit, let key = heap.first, key.time == time, slots[Int(key.slot)]?.device != nil {
+            heap.swapAt(0, heap.count - 1)
+            heap.removeLast()
+            if !heap.isEmpty { siftDown(0) }
+            run.append((key.sequence, slots[Int(key.slot)].take()!))
+            freeSlots.append(key.slot)
+        }
+        return run.isEmpty ? nil : time
+    }
+
     private mutating func siftUp(_ start: Int) {
         var child = start
         while child > 0 {

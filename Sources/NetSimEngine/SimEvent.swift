@@ -31,6 +31,23 @@ enum SimEvent {
     case wakeUp(token: Int)
 }
 
+extension SimEvent {
+    /// The device whose state the event changes, or nil for the events of the whole simulation
+    /// (probes, convergence checks, wake-ups), which always run alone (ADR 0024).
+    var device: Int? {
+        switch self {
+        case let .frameArrival(_, device, _, _): device
+        case let .arpRetry(device, _, _): device
+        case let .ospfTimer(device, _, _): device
+        case let .isisTimer(device, _, _): device
+        case let .bgpTimer(device, _, _): device
+        case let .bgpRoutesChanged(device): device
+        case let .tcpTimer(device, _, _, _): device
+        case .probeSend, .probeTimeout, .convergenceCheck, .wakeUp: nil
+        }
+    }
+}
+
 /// The layer-3 devices a packet has passed through, kept beside the frame (never on the wire) so
 /// that ping can report the path its packets took.
 struct PacketTrace {

@@ -54,7 +54,7 @@ extension Simulation {
     }
 
     func scheduleBGPTimer(_ timer: BGPTimer, token: UInt64, device: Int, at time: SimTime) {
-        queue.schedule(.bgpTimer(device: device, timer: timer, token: token), at: max(time, now))
+        enqueue(.bgpTimer(device: device, timer: timer, token: token), at: max(time, now))
     }
 
     /// The device's non-BGP routes changed: its speaker re-resolves next hops and re-checks
@@ -62,7 +62,7 @@ extension Simulation {
     func bgpRoutingTableChanged(_ device: Device) {
         guard device.bgp != nil, !device.bgpRoutesCheckPending else { return }
         device.bgpRoutesCheckPending = true
-        queue.schedule(.bgpRoutesChanged(device: device.id), at: now)
+        enqueue(.bgpRoutesChanged(device: device.id), at: now)
     }
 
     func bgpRoutesChangedEvent(device: Int) {

@@ -57,7 +57,7 @@ extension Simulation {
     }
 
     func scheduleISISTimer(_ timer: ISISTimer, token: UInt64, device: Int, at time: SimTime) {
-        queue.schedule(.isisTimer(device: device, timer: timer, token: token), at: max(time, now))
+        enqueue(.isisTimer(device: device, timer: timer, token: token), at: max(time, now))
     }
 
     func logISIS(_ message: String, device: Device) { log(.isis, device.name, message) }

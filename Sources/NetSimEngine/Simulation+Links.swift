@@ -12,10 +12,17 @@ extension Simulation {
         }
         owner.interfaces[interface].counters.framesOut += 1
         owner.interfaces[interface].counters.bytesOut += UInt64(frame.wireLength)
-        if let frameObserver {
-            frameObserver(CapturedFrame(time: now, device: device, interface: interface, direction: .outbound,
-                                        frame: frame))
+        observe(CapturedFrame(time: now, device: device, interface: interface, direction: .outbound, frame: frame))
+        if let recorder = EffectRecorder.current {
+            recorder.append(.carry(frame, link: linkID, device: device, interface: interface, trace: trace))
+        } else {
+            carry(frame, link: linkID, device: device, interface: interface, trace: trace)
         }
+    }
+
+    /// The link's half of sending a frame: loss, the link's counters, arrival at every other
+    /// endpoint after the link's delay.
+    func carry(_ frame: EthernetFrame, link linkID: Int, device: Int, interface: Int, trace: PacketTrace) {
         let link = links[linkID]
         for endpoint in link.endpoints where endpoint.device != device || endpoint.interface != interface {
             if link.lossPercent > 0 && linkRandom[linkID].nextUnit() * 100 < link.lossPercent {
@@ -33,9 +40,7 @@ extension Simulation {
         guard device.interfaces[interface].operUp else { return }
         device.interfaces[interface].counters.framesIn += 1
         device.interfaces[interface].counters.bytesIn += UInt64(frame.wireLength)
-        if let frameObserver {
-            frameObserver(CapturedFrame(time: now, device: id, interface: interface, direction: .inbound, frame: frame))
-        }
+        observe(CapturedFrame(time: now, device: id, interface: interface, direction: .inbound, frame: frame))
         if device.kind == .switch {
             bridge(frame, device: device, port: interface, trace: trace)
         } else {

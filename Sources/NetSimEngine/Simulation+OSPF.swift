@@ -73,7 +73,7 @@ extension Simulation {
     }
 
     func scheduleOSPFTimer(_ timer: OSPFTimer, token: UInt64, device: Int, at time: SimTime) {
-        queue.schedule(.ospfTimer(device: device, timer: timer, token: token), at: max(time, now))
+        enqueue(.ospfTimer(device: device, timer: timer, token: token), at: max(time, now))
     }
 
     func ospfStateChanged() { noteStateChange() }
@@ -85,6 +85,11 @@ extension Simulation {
         guard !devicesWithQueuedUpdates.isEmpty else { return }
         if let next = queue.nextTime, next <= now { return }
         sendQueuedUpdates()
+    }
+
+    func noteQueuedUpdates(device: Int) {
+        if let recorder = EffectRecorder.current { return recorder.append(.queuedUpdates(device: device)) }
+        devicesWithQueuedUpdates.append(device)
     }
 
     func sendQueuedUpdates() {
@@ -126,7 +131,7 @@ final class OSPFDeviceHost: OSPFHost {
 
     func ospfStateChanged() { simulation.ospfStateChanged() }
 
-    func ospfQueuedUpdates() { simulation.devicesWithQueuedUpdates.append(device) }
+    func ospfQueuedUpdates() { simulation.noteQueuedUpdates(device: device) }
 
     func ospfLog(_ message: String) { simulation.logOSPF(message, device: simulation.devices[device]) }
 }

@@ -12,6 +12,7 @@ extension Simulation {
                                    kind: .ping(count: max(1, count), dataLength: dataLength, interval: interval),
                                    identifier: devices[device].allocateIdentifier(), timeout: timeout)
         probes.append(session)
+        unfinishedProbes += 1
         queue.schedule(.probeSend(session: session.id), at: now)
         return session.id
     }
@@ -23,6 +24,7 @@ extension Simulation {
                                    kind: .traceroute(maxTTL: max(1, maxTTL), probesPerHop: max(1, probesPerHop)),
                                    identifier: devices[device].allocateIdentifier(), timeout: timeout)
         probes.append(session)
+        unfinishedProbes += 1
         queue.schedule(.probeSend(session: session.id), at: now)
         return session.id
     }
@@ -194,7 +196,9 @@ extension Simulation {
     }
 
     private func finish(_ session: ProbeSession) {
+        guard !session.finished else { return }
         session.finished = true
+        unfinishedProbes -= 1
         probeCompletionHandler?(session.id)
     }
 }

@@ -10,17 +10,24 @@ import NetSimWire
 ///                                                       are reported as reconvergence
 /// ```
 /// Time only moves when an event is taken off the queue, so idle periods cost nothing. All
-/// state is owned by this object and mutated on one thread; outside drivers (the script runner,
-/// the daemon) call in between events.
+/// state is owned by this object; outside drivers (the script runner, the daemon) call in
+/// between events, from one thread. With `workerThreads` above one, `run` hands the events
+/// several devices have due at the same instant to that many threads, with results identical
+/// to a one-thread run (ADR 0024).
 public final class Simulation {
     public let seed: UInt64
     /// How long nothing convergence-relevant may change before the network counts as converged.
     public let stabilityWindow: SimTime
-    public private(set) var now = SimTime.zero
+    public internal(set) var now = SimTime.zero
     public private(set) var devices: [Device] = []
     public internal(set) var links: [Link] = []
-    public private(set) var eventsProcessed: UInt64 = 0
+    public internal(set) var eventsProcessed: UInt64 = 0
     public private(set) var started = false
+    /// How many threads `run` may use for the events of one instant (1: the calling thread
+    /// only). Any value gives the same results; it changes only how fast they come.
+    public var workerThreads = 1
+    /// How many instants ran their devices' events on more than one thread.
+    public internal(set) var instantsRunInParallel: UInt64 = 0
 
     /// When the network first converged, once it has.
     public private(set) var convergedAt: SimTime?
@@ -44,6 +51,10 @@ public final class Simulation {
     var probes: [ProbeSession] = []
     /// Devices whose OSPF instance has LS Updates waiting (see `sendQueuedUpdates`).
     var devicesWithQueuedUpdates: [Int] = []
+    /// Ping and traceroute sessions still running: while there are any, events run one by one
+    /// (a probe's answer reaches a session object shared by the whole simulation).
+    var unfinishedProbes = 0
+    let instantBatch = InstantBatch()
     private var nextWakeUpToken = 0
     private var deviceIndex: [String: Int] = [:]
 
@@ -136,7 +147,7 @@ public final class Simulation {
                 return .reachedDeadline
             }
             if eventsProcessed >= budgetEnd { return .exhaustedEventBudget }
-            step()
+            advance(budget: budgetEnd - eventsProcessed)
         }
         return .stopped
     }
@@ -156,10 +167,10 @@ public final class Simulation {
     }
 
     func schedule(_ event: SimEvent, after delay: SimTime) {
-        queue.schedule(event, at: now + delay)
+        enqueue(event, at: now + delay)
     }
 
-    private func handle(_ event: SimEvent) {
+    func handle(_ event: SimEvent) {
         switch event {
         case let .frameArrival(frame, device, interface, trace):
             receive(frame, device: device, interface: interface, trace: trace)
@@ -190,6 +201,7 @@ public final class Simulation {
 
     /// Records that routing, adjacency or interface state changed now.
     func noteStateChange() {
+        if let recorder = EffectRecorder.current { return recorder.append(.stateChanged) }
         lastStateChange = now
         reportedStableSince = nil
         if !convergenceCheckScheduled {
@@ -224,6 +236,9 @@ public final class Simulation {
     // MARK: Logging
 
     func log(_ category: LogEntry.Category, _ device: String?, _ message: String) {
-        logHandler?(LogEntry(time: now, category: category, device: device, message: message))
+        guard let logHandler else { return }
+        let entry = LogEntry(time: now, category: category, device: device, message: message)
+        if let recorder = EffectRecorder.current { return recorder.append(.log(entry)) }
+        logHandler(entry)
     }
 }
