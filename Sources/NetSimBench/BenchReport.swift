@@ -5,7 +5,7 @@ import NetSimRouting
 /// JSON document at the end.
 public enum BenchReport {
     private static let columns: [(title: String, width: Int)] = [
-        ("scenario", 20), ("routers", 8), ("links", 7), ("generate", 9), ("build", 8), ("converge", 9),
+        ("scenario", 20), ("threads", 8), ("routers", 8), ("links", 7), ("generate", 9), ("build", 8), ("converge", 9),
         ("sim time", 9), ("events", 8), ("events/s", 9), ("peak RSS", 10), ("B/router", 10), ("floor", 8),
         ("conv/floor", 11), ("routes", 0),
     ]
@@ -30,7 +30,7 @@ public enum BenchReport {
         }
         let ratio = result.floorRatio.map(BenchFormat.ratio) ?? "-"
         return row([
-            result.scenario, "\(result.routers)", "\(result.links)", BenchFormat.seconds(result.generateSeconds),
+            result.scenario, "\(result.threads)", "\(result.routers)", "\(result.links)", BenchFormat.seconds(result.generateSeconds),
             BenchFormat.seconds(result.buildSeconds), BenchFormat.seconds(result.convergeSeconds), converged,
             BenchFormat.count(Double(result.events)), result.eventsPerSecond.map { BenchFormat.count($0) } ?? "-",
             BenchFormat.bytes(result.peakResidentBytes), BenchFormat.bytes(result.bytesPerRouter),
@@ -40,6 +40,7 @@ public enum BenchReport {
 
     /// "ok (9,900 routes)", or FAILED and why.
     public static func verdict(_ result: BenchResult) -> String {
+        if let mismatch = result.threadMismatch { return "FAILED: \(mismatch)" }
         switch result.outcome {
         case .invalid(let reason): return "FAILED: \(reason)"
         case .stopped(let reason, let time): return "FAILED: stopped by the \(reason) at t=\(seconds(time)) simulated"
@@ -65,7 +66,8 @@ public enum BenchReport {
 
     private static func json(_ result: BenchResult) -> JSONValue {
         var fields: [String: JSONValue] = [
-            "scenario": .string(result.scenario), "routers": .integer(result.routers), "links": .integer(result.links),
+            "scenario": .string(result.scenario), "threads": .integer(result.threads),
+            "stateDigest": result.stateDigest.map { .string(String($0, radix: 16)) } ?? .null, "routers": .integer(result.routers), "links": .integer(result.links),
             "generateSeconds": .double(result.generateSeconds), "buildSeconds": .double(result.buildSeconds),
             "convergeSeconds": .double(result.convergeSeconds), "events": .integer(result.events),
             "eventsPerSecond": result.eventsPerSecond.map { .double($0) } ?? .null,

@@ -13,6 +13,8 @@ public struct BenchResult: Sendable, Equatable, Codable {
     }
 
     public var scenario: String
+    /// `Simulation.workerThreads` of the run.
+    public var threads: Int = 1
     public var routers: Int
     public var links: Int
     public var outcome: Outcome
@@ -30,6 +32,10 @@ public struct BenchResult: Sendable, Equatable, Codable {
     /// One Dijkstra from every router over the topology.
     public var floorSeconds: Double?
     public var check: RoutingCheck.Outcome?
+    /// `StateDigest` of the converged run.
+    public var stateDigest: UInt64?
+    /// Set when a run of the same scenario with another thread count ended differently.
+    public var threadMismatch: String?
 
     public init(scenario: String, routers: Int = 0, links: Int = 0, outcome: Outcome, generateSeconds: Double = 0,
                 buildSeconds: Double = 0, convergeSeconds: Double = 0, events: UInt64 = 0,
@@ -62,7 +68,7 @@ public struct BenchResult: Sendable, Equatable, Codable {
 
     /// Converged, and the routing check (when it ran) passed.
     public var passed: Bool {
-        guard case .converged = outcome else { return false }
+        guard case .converged = outcome, threadMismatch == nil else { return false }
         return check?.passed ?? true
     }
 }

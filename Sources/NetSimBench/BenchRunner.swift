@@ -26,7 +26,8 @@ public enum BenchRunner {
         }
     }
 
-    public static func run(_ scenario: BenchScenario, limits: Limits = Limits(), checkRoutes: Bool = true,
+    /// Runs `scenario` with `threads` worker threads (`Simulation.workerThreads`).
+    public static func run(_ scenario: BenchScenario, limits: Limits = Limits(), threads: Int = 1, checkRoutes: Bool = true,
                            progress: (String) -> Void = { _ in }) -> BenchResult {
         MemoryStatus.resetPeak()
         let baseline = MemoryStatus.residentBytes
@@ -52,6 +53,8 @@ public enum BenchRunner {
         result.baselineResidentBytes = baseline
         progress("\(scenario.name): \(result.routers) routers, \(result.links) links generated; building")
         let simulation = SimulationBuilder.build(spec)
+        simulation.workerThreads = threads
+        result.threads = threads
         result.buildSeconds = lap()
         progress("\(scenario.name): built; running to convergence")
         var stopReason: String?
@@ -81,6 +84,7 @@ public enum BenchRunner {
         result.peakResidentBytes = MemoryStatus.peakResidentBytes
         if let converged = simulation.convergedAt {
             result.outcome = .converged(converged)
+            result.stateDigest = StateDigest.of(simulation)
         } else {
             let reason = stopReason ?? (outcome == .exhaustedEventBudget ? "event budget" : "reached t=\(limits.simulatedUntil)")
             result.outcome = .stopped(reason: reason, at: simulation.now)

@@ -1,11 +1,13 @@
 import NetSimRouting
 
-/// The device events of one instant, split by device for the worker threads (ADR 0024).
+/// The device work of one instant, split by device for the worker threads (ADR 0024): the
+/// events due then, or the devices whose OSPF LS Updates go out at its end.
 ///
-/// `load` groups the events (in agenda order) by the device they belong to; each group runs on
-/// one thread with its own `DeferredEffects`; `commitOrder` then walks the events in agenda
-/// order and names, for each, the group and span holding its effects. Arrays and buffers are
-/// kept from instant to instant.
+/// `group` splits the taken events (in agenda order) by the device they belong to; each group
+/// runs on one thread with its own `DeferredEffects`; `commitOrder` then walks the events in
+/// agenda order and names, for each, the group and span holding its effects. `takeFlush` gives
+/// each device with queued updates a buffer of its own, committed in the order a one-thread run
+/// sends them. Arrays and buffers are kept from instant to instant.
 final class InstantBatch {
     private(set) var events: [(sequence: UInt64, event: SimEvent)] = []
     /// Per group, the indices of its events in `events`, in agenda order.
@@ -33,8 +35,6 @@ final class InstantBatch {
         for device in devicesWithGroup { groupOfDevice[device] = 0 }
         devicesWithGroup.removeAll(keepingCapacity: true)
         groupOfEvent.removeAll(keepingCapacity: true)
-        for index in 0..<groupCount { groups[index].removeAll(keepingCapacity: true) }
-        groupCount = 0
         for (index, entry) in events.enumerated() {
             let device = entry.event.device!
             var group = groupOfDevice[device] - 1
@@ -67,6 +67,26 @@ final class InstantBatch {
     /// Lets go of the events and their effects once the instant is committed.
     func clear() {
         events.removeAll(keepingCapacity: true)
-        for index in 0..<groupCount { buffers[index].reset() }
+        for index in 0..<groupCount {
+            buffers[index].reset()
+            groups[index].removeAll(keepingCapacity: true)
+        }
+        groupCount = 0
+    }
+
+    /// Devices sending their queued LS Updates, in sending order; `buffers[i]` is the i-th's.
+    private(set) var flushDevices: [Int] = []
+
+    /// Takes the devices with queued updates (appended in queueing order, sent last first).
+    func takeFlush(_ queued: inout [Int]) {
+        flushDevices.removeAll(keepingCapacity: true)
+        flushDevices.append(contentsOf: queued.reversed())
+        queued.removeAll(keepingCapacity: true)
+        while buffers.count < flushDevices.count { buffers.append(DeferredEffects()) }
+    }
+
+    func clearFlush() {
+        for index in flushDevices.indices { buffers[index].reset() }
+        flushDevices.removeAll(keepingCapacity: true)
     }
 }

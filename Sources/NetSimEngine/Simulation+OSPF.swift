@@ -93,6 +93,9 @@ extension Simulation {
     }
 
     func sendQueuedUpdates() {
+        if workerThreads > 1 && devicesWithQueuedUpdates.count > 1 && EffectRecorder.current == nil {
+            sendQueuedUpdatesInParallel()
+        }
         while let device = devicesWithQueuedUpdates.popLast() {
             devices[device].ospf?.sendQueuedUpdates()
         }

@@ -43,17 +43,41 @@ extension Simulation {
         return count
     }
 
+    /// Sends the LS Updates queued this instant, each device's on a worker thread, the frames
+    /// committed device by device in the order a one-thread run sends them.
+    func sendQueuedUpdatesInParallel() {
+        let batch = instantBatch
+        batch.takeFlush(&devicesWithQueuedUpdates)
+        runOnWorkers(tasks: batch.flushDevices.count, of: ParallelInstant(simulation: self, batch: batch, work: .flush))
+        for buffer in batch.buffers.prefix(batch.flushDevices.count) {
+            for effect in buffer.effects { apply(effect) }
+        }
+        batch.clearFlush()
+    }
+
     private func runGroups(of batch: InstantBatch) {
-        let groupCount = batch.groupCount
-        let threads = min(workerThreads, groupCount)
-        let nextGroup = Atomic<Int>(0)
-        let instant = ParallelInstant(simulation: self, batch: batch)
-        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+        runOnWorkers(tasks: batch.groupCount, of: ParallelInstant(simulation: self, batch: batch, work: .events))
+    }
+
+    private func runOnWorkers(tasks: Int, of instant: ParallelInstant) {
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(workerThreads, tasks)) { _ in
             while true {
-                let group = nextGroup.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard group < groupCount else { return }
-                instant.simulation.runGroup(group, of: instant.batch)
+                let task = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard task < tasks else { return }
+                switch instant.work {
+                case .events: instant.simulation.runGroup(task, of: instant.batch)
+                case .flush: instant.simulation.flushUpdates(task, of: instant.batch)
+                }
             }
+        }
+    }
+
+    private func flushUpdates(_ task: Int, of batch: InstantBatch) {
+        let buffer = batch.buffers[task]
+        EffectRecorder.recording(into: buffer) {
+            buffer.beginEvent(sequence: 0)
+            devices[batch.flushDevices[task]].ospf?.sendQueuedUpdates()
         }
     }
 
@@ -102,11 +126,19 @@ extension Simulation {
     }
 }
 
-/// The simulation and the instant's events as the worker threads see them. Sound because each
-/// thread touches only the devices of the groups it takes (and their buffers), reads shared
-/// state that nothing writes during the instant, and writes everything else to its group's
+/// The simulation and the instant's work as the worker threads see them. Sound because each
+/// thread touches only the devices of the tasks it takes (and their buffers), reads shared
+/// state that nothing writes during the instant, and writes everything else to its task's
 /// buffer (ADR 0024).
 private struct ParallelInstant: @unchecked Sendable {
+    enum Work {
+        /// The device groups of `batch.events`.
+        case events
+        /// The devices of `batch.flushDevices`.
+        case flush
+    }
+
     let simulation: Simulation
     let batch: InstantBatch
+    let work: Work
 }

@@ -32,6 +32,11 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .customLong("no-check"), help: "Skip the check of every router's routes after convergence.")
     var noCheck = false
 
+    @Option(name: .customLong("threads"), help: ArgumentHelp(
+        "Worker threads for the run (repeatable: each scenario runs once per count, and every count must end "
+            + "with the same routes, events and convergence time). Default: one per processor.", valueName: "n"))
+    var threads: [Int] = []
+
     @Flag(help: "List the standard scenarios and exit.")
     var list = false
 
@@ -46,6 +51,14 @@ struct BenchCommand: ParsableCommand {
 
     enum BenchFormatChoice: String, ExpressibleByArgument {
         case text, json
+    }
+
+    func validate() throws {
+        if threads.contains(where: { $0 < 1 }) { throw ValidationError("--threads must be at least 1") }
+    }
+
+    private var threadCounts: [Int] {
+        threads.isEmpty ? [ProcessInfo.processInfo.activeProcessorCount] : threads
     }
 
     func run() throws {
@@ -70,7 +83,8 @@ struct BenchCommand: ParsableCommand {
         let limits = BenchRunner.Limits(wallSeconds: timeLimit, residentBytes: UInt64(memoryLimit * 1_073_741_824))
         if worker {
             for scenario in selected {
-                let result = BenchRunner.run(scenario, limits: limits, checkRoutes: !noCheck, progress: Self.progress)
+                let result = BenchRunner.run(scenario, limits: limits, threads: threadCounts[0], checkRoutes: !noCheck,
+                                             progress: Self.progress)
                 Self.emit(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
             }
             return
@@ -82,11 +96,19 @@ struct BenchCommand: ParsableCommand {
         }
         var results: [BenchResult] = []
         for scenario in selected {
-            let result = inProcess
-                ? BenchRunner.run(scenario, limits: limits, checkRoutes: !noCheck, progress: Self.progress)
-                : runInWorker(scenario)
-            results.append(result)
-            if text { Self.emit(BenchReport.row(result)) }
+            var first: BenchResult?
+            for count in threadCounts {
+                var result = inProcess
+                    ? BenchRunner.run(scenario, limits: limits, threads: count, checkRoutes: !noCheck, progress: Self.progress)
+                    : runInWorker(scenario, threads: count)
+                if let first, let expected = first.stateDigest, let digest = result.stateDigest, digest != expected {
+                    result.threadMismatch = "\(count) threads ended differently from \(first.threads) "
+                        + "(state digest \(String(digest, radix: 16)), expected \(String(expected, radix: 16)))"
+                }
+                first = first ?? result
+                results.append(result)
+                if text { Self.emit(BenchReport.row(result)) }
+            }
         }
         if !text { Self.emit(BenchReport.json(results, buildConfiguration: configuration).pretty) }
         if results.contains(where: { !$0.passed }) { throw ExitCode(1) }
@@ -94,11 +116,11 @@ struct BenchCommand: ParsableCommand {
 
     /// Runs one scenario in a fresh `netsim bench --worker` process, so that its peak memory is
     /// its own; the worker's progress goes straight to standard error.
-    private func runInWorker(_ scenario: BenchScenario) -> BenchResult {
+    private func runInWorker(_ scenario: BenchScenario, threads: Int) -> BenchResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         process.arguments = ["bench", "--worker", "--scenario", scenario.name, "--time-limit", "\(timeLimit)",
-                             "--memory-limit", "\(memoryLimit)"] + (noCheck ? ["--no-check"] : [])
+                             "--memory-limit", "\(memoryLimit)", "--threads", "\(threads)"] + (noCheck ? ["--no-check"] : [])
         let output = Pipe()
         process.standardOutput = output
         do {

@@ -44,6 +44,21 @@ struct ConvergenceTests {
         #expect(check.checked == 20 * (31 + 20))
     }
 
+    @Test("runs with 1 and 2 threads end with the same state digest; another network gives another")
+    func digestAcrossThreads() throws {
+        let scenario = BenchScenario(shape: .grid(rows: 4, columns: 4),
+                                     options: GeneratorOptions(costs: .random(low: 1, high: 20), seed: 4))
+        let one = BenchRunner.run(scenario, threads: 1)
+        let two = BenchRunner.run(scenario, threads: 2)
+        #expect(one.threads == 1 && two.threads == 2)
+        let digest = try #require(one.stateDigest)
+        #expect(two.stateDigest == digest)
+        #expect(one.events == two.events && one.outcome == two.outcome)
+        let other = BenchRunner.run(BenchScenario(shape: .grid(rows: 4, columns: 4),
+                                                  options: GeneratorOptions(costs: .random(low: 1, high: 20), seed: 5)))
+        #expect(other.stateDigest != digest)
+    }
+
     @Test("the floor SPF agrees with IS-IS's metrics on a grid with random costs", arguments: [1, 2])
     func floorAgreesWithISIS(seed: UInt64) throws {
         let scenario = BenchScenario(shape: .grid(rows: 4, columns: 5),
