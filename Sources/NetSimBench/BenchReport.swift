@@ -67,6 +67,7 @@ public enum BenchReport {
     private static func json(_ result: BenchResult) -> JSONValue {
         var fields: [String: JSONValue] = [
             "scenario": .string(result.scenario), "threads": .integer(result.threads),
+            "parallelInstants": .integer(result.parallelInstants),
             "stateDigest": result.stateDigest.map { .string(String($0, radix: 16)) } ?? .null, "routers": .integer(result.routers), "links": .integer(result.links),
             "generateSeconds": .double(result.generateSeconds), "buildSeconds": .double(result.buildSeconds),
             "convergeSeconds": .double(result.convergeSeconds), "events": .integer(result.events),

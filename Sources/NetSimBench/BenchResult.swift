@@ -32,6 +32,8 @@ public struct BenchResult: Sendable, Equatable, Codable {
     /// One Dijkstra from every router over the topology.
     public var floorSeconds: Double?
     public var check: RoutingCheck.Outcome?
+    /// Instants whose device events ran on more than one thread (`Simulation.instantsRunInParallel`).
+    public var parallelInstants: UInt64 = 0
     /// `StateDigest` of the converged run.
     public var stateDigest: UInt64?
     /// Set when a run of the same scenario with another thread count ended differently.

@@ -81,6 +81,7 @@ public enum BenchRunner {
         }
         result.convergeSeconds = lap()
         result.events = simulation.eventsProcessed
+        result.parallelInstants = simulation.instantsRunInParallel
         result.peakResidentBytes = MemoryStatus.peakResidentBytes
         if let converged = simulation.convergedAt {
             result.outcome = .converged(converged)

@@ -38,34 +38,55 @@ public struct ISISShortestPathTree: Sendable {
     public private(set) var vertices: [ISISNodeID: Vertex] = [:]
     /// Live LSPs of each vertex (fragments in order).
     let lsps: [ISISNodeID: [ISISLSP]]
+    /// The IS links each vertex announces, read from its LSPs once per run.
+    private let adjacency: [ISISNodeID: [(neighbor: ISISNodeID, metric: UInt32)]]
     public let root: ISISNodeID
 
     public init(database: ISISLinkStateDatabase, root: ISISSystemID, links: [RootLink], now: SimTime) {
         self.root = ISISNodeID(systemID: root)
-        var lsps: [ISISNodeID: [ISISLSP]] = [:]
-        for id in database.sortedIDs {
-            let entry = database[id]!
-            guard !entry.isPurged, entry.remainingLifetime(at: now) > 0 else { continue }
-            lsps[id.node, default: []].append(entry.lsp)
+        var fragments: [ISISNodeID: [ISISLSP]] = [:]
+        for (id, entry) in database.entries where !entry.isPurged && entry.remainingLifetime(at: now) > 0 {
+            fragments[id.node, default: []].append(entry.lsp)
         }
-        self.lsps = lsps.filter { $0.value.first?.lspID.fragment == 0 }
+        var lsps: [ISISNodeID: [ISISLSP]] = [:]
+        var adjacency: [ISISNodeID: [(neighbor: ISISNodeID, metric: UInt32)]] = [:]
+        lsps.reserveCapacity(fragments.count)
+        adjacency.reserveCapacity(fragments.count)
+        for (node, unordered) in fragments {
+            let ordered = unordered.count == 1 ? unordered : unordered.sorted { $0.lspID.fragment < $1.lspID.fragment }
+            guard ordered[0].lspID.fragment == 0 else { continue }
+            lsps[node] = ordered
+            adjacency[node] = Self.links(in: ordered)
+        }
+        self.lsps = lsps
+        self.adjacency = adjacency
         run(links)
     }
 
-    /// The IS links a vertex announces (TLVs 22 and 2 over all its fragments).
-    func links(of node: ISISNodeID) -> [(neighbor: ISISNodeID, metric: UInt32)] {
-        (lsps[node] ?? []).flatMap(\.tlvs).flatMap { tlv -> [(neighbor: ISISNodeID, metric: UInt32)] in
+    /// The IS links in a vertex's LSPs (TLVs 22 and 2 over all its fragments).
+    private static func links(in fragments: [ISISLSP]) -> [(neighbor: ISISNodeID, metric: UInt32)] {
+        var links: [(neighbor: ISISNodeID, metric: UInt32)] = []
+        for tlv in fragments.lazy.flatMap(\.tlvs) {
             switch tlv {
             case .extendedISReachability(let entries):
-                entries.filter { $0.metric <= ISISExtendedISReach.maximumMetric }.map { ($0.neighbor, $0.metric) }
-            case .isReachability(let entries): entries.map { ($0.neighbor, UInt32($0.metric)) }
-            default: []
+                for entry in entries where entry.metric <= ISISExtendedISReach.maximumMetric {
+                    links.append((entry.neighbor, entry.metric))
+                }
+            case .isReachability(let entries):
+                for entry in entries { links.append((entry.neighbor, UInt32(entry.metric))) }
+            default: break
             }
         }
+        return links
+    }
+
+    /// The IS links a vertex announces.
+    func links(of node: ISISNodeID) -> [(neighbor: ISISNodeID, metric: UInt32)] {
+        adjacency[node] ?? []
     }
 
     private func lists(_ node: ISISNodeID, _ target: ISISNodeID) -> Bool {
-        links(of: node).contains { $0.neighbor == target }
+        adjacency[node]?.contains { $0.neighbor == target } ?? false
     }
 
     /// Fragment 0 of a vertex: its flags and area addresses.
@@ -112,7 +133,9 @@ public struct ISISShortestPathTree: Sendable {
         if let current = vertices[node] {
             if distance > current.distance { return }
             if distance == current.distance {
-                vertices[node]!.nextHops = Array(Set(current.nextHops + hops)).sorted()
+                if !hops.allSatisfy(current.nextHops.contains) {
+                    vertices[node]!.nextHops = Array(Set(current.nextHops + hops)).sorted()
+                }
                 if !current.parents.contains(parent) { vertices[node]!.parents = (current.parents + [parent]).sorted() }
                 return
             }
