@@ -16,10 +16,12 @@ public struct DaemonOptions: Sendable {
     public var listen: String?
     public var seed: UInt64
     public var stabilityWindow: SimTime
+    /// `Simulation.workerThreads`: threads for the events several devices have due at one instant.
+    public var threads: Int
     public var home: DaemonHome
 
     public init(name: String, topology: String, topologyPath: String, tick: SimTime, speed: Double, listen: String?,
-                seed: UInt64, stabilityWindow: SimTime, home: DaemonHome) {
+                seed: UInt64, stabilityWindow: SimTime, threads: Int = 1, home: DaemonHome) {
         self.name = name
         self.topology = topology
         self.topologyPath = topologyPath
@@ -28,6 +30,7 @@ public struct DaemonOptions: Sendable {
         self.listen = listen
         self.seed = seed
         self.stabilityWindow = stabilityWindow
+        self.threads = threads
         self.home = home
     }
 
@@ -35,7 +38,8 @@ public struct DaemonOptions: Sendable {
     public var workerArguments: [String] {
         var arguments = [name, topologyPath, "--display-topology", topology,
                          "--tick-interval", tick.description, "--speed", String(speed),
-                         "--seed", String(seed), "--stability-window", stabilityWindow.description]
+                         "--seed", String(seed), "--stability-window", stabilityWindow.description,
+                         "--threads", String(threads)]
         if let listen { arguments += ["--listen", listen] }
         return arguments
     }

@@ -50,6 +50,7 @@ public enum DaemonWorker {
         let pid = getpid()
         eventLog.recordDaemon("daemon \(options.name) starting (PID \(pid), topology \(options.topologyPath))")
         let simulation = SimulationBuilder.build(spec, seed: options.seed, stabilityWindow: options.stabilityWindow)
+        simulation.workerThreads = options.threads
         let captures = DaemonCaptures(comment: "netsim daemon \(options.name): \(spec.name), seed \(options.seed)",
                                       eventLog: eventLog, encode: encodeFrame)
         let host = SimulationHost(simulation: simulation, pace: .init(tick: options.tick, speed: options.speed),

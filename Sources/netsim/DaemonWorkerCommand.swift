@@ -19,6 +19,7 @@ struct DaemonWorkerCommand: AsyncParsableCommand {
     @Option var listen: String?
     @Option var seed: UInt64 = 1
     @Option(name: .customLong("stability-window"), transform: TimeArgument.parse) var stabilityWindow: SimTime
+    @Option var threads: Int = 1
 
     func run() async throws {
         let spec: TopologySpec
@@ -30,7 +31,7 @@ struct DaemonWorkerCommand: AsyncParsableCommand {
         }
         let options = DaemonOptions(name: name, topology: displayTopology ?? topology, topologyPath: topology,
                                     tick: tickInterval, speed: speed, listen: listen, seed: seed,
-                                    stabilityWindow: stabilityWindow, home: .fromEnvironment())
+                                    stabilityWindow: stabilityWindow, threads: max(1, threads), home: .fromEnvironment())
         let status = await DaemonWorker.run(options: options, spec: spec, encodeFrame: CaptureEncoder.frameBytes)
         if status != 0 { throw ExitCode(status) }
     }
