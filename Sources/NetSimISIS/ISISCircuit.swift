@@ -56,6 +56,19 @@ public struct ISISCircuit: Sendable {
             .sorted { ($0.systemID, $0.mac) < ($1.systemID, $1.mac) }
     }
 
+    /// Whether an Up adjacency serves a level (from the neighbor with MAC `source`, when given),
+    /// without building the sorted list.
+    func hasUpAdjacency(_ level: ISISLevel, from source: MACAddress? = nil) -> Bool {
+        guard levels.contains(level) else { return false }
+        if isPointToPoint {
+            guard let adjacency = pointToPointAdjacency else { return false }
+            return adjacency.state == .up && adjacency.levels.contains(level) && (source == nil || adjacency.mac == source)
+        }
+        guard let adjacencies = lanAdjacencies[level] else { return false }
+        if let source { return adjacencies[source]?.state == .up }
+        return adjacencies.values.contains { $0.state == .up }
+    }
+
     /// Every adjacency of the circuit in any state, sorted, for `show isis neighbors`.
     public var allAdjacencies: [(level: ISISLevel?, adjacency: ISISAdjacency)] {
         if isPointToPoint { return pointToPointAdjacency.map { [(nil, $0)] } ?? [] }

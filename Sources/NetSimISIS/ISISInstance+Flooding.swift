@@ -22,7 +22,7 @@ extension ISISInstance {
     }
 
     func setSendRouting(_ id: ISISLSPID, level: ISISLevel, circuit position: Int) {
-        guard !circuits[position].upAdjacencies(level).isEmpty else { return }
+        guard circuits[position].hasUpAdjacency(level) else { return }
         let now = host.now
         circuits[position].sendRouting[level, default: [:]][id] = now
         armFlood(position, at: now)
@@ -61,11 +61,14 @@ extension ISISInstance {
         for level in circuits[position].levels.levels {
             let flags = circuits[position].sendRouting[level] ?? [:]
             guard !flags.isEmpty else { continue }
-            guard !circuits[position].upAdjacencies(level).isEmpty else {
+            guard circuits[position].hasUpAdjacency(level) else {
                 circuits[position].sendRouting[level] = [:]
                 continue
             }
-            for id in flags.filter({ $0.value <= now }).keys.sorted() {
+            var due: [ISISLSPID] = []
+            for (id, time) in flags where time <= now { due.append(id) }
+            due.sort()
+            for id in due {
                 guard let entry = databases[level]?[id] else {
                     circuits[position].sendRouting[level]?[id] = nil
                     continue
@@ -89,7 +92,7 @@ extension ISISInstance {
     func sendPSNP(_ position: Int, level: ISISLevel) {
         let entries = (circuits[position].sendSequenceNumbers[level] ?? [:]).sorted { $0.key < $1.key }.map(\.value)
         circuits[position].sendSequenceNumbers[level] = [:]
-        guard !entries.isEmpty, !circuits[position].upAdjacencies(level).isEmpty else { return }
+        guard !entries.isEmpty, circuits[position].hasUpAdjacency(level) else { return }
         let source = ISISNodeID(systemID: systemID)
         for chunk in chunks(entries, headerLength: 17, position: position) {
             send(.psnp(ISISPSNP(level: level, sourceID: source, tlvs: lspEntryTLVs(chunk))), circuit: position)
@@ -138,7 +141,7 @@ extension ISISInstance {
 
     /// Whether a PDU of a level from this MAC comes over an Up adjacency.
     private func hasUpAdjacency(_ level: ISISLevel, from source: MACAddress, circuit position: Int) -> Bool {
-        circuits[position].upAdjacencies(level).contains { $0.mac == source }
+        circuits[position].hasUpAdjacency(level, from: source)
     }
 
     func receiveLSP(_ lsp: ISISLSP, from source: MACAddress, circuit position: Int) {

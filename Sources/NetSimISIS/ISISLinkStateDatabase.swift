@@ -34,7 +34,12 @@ public struct ISISLinkStateDatabase: Sendable {
             return copy
         }
 
-        public func summary(at now: SimTime) -> ISISLSPEntry { current(at: now).entry }
+        /// The LSP's entry as a sequence number PDU lists it now (what `current(at:).entry` gives,
+        /// without copying the LSP).
+        public func summary(at now: SimTime) -> ISISLSPEntry {
+            ISISLSPEntry(remainingLifetime: remainingLifetime(at: now), lspID: lsp.lspID,
+                         sequenceNumber: lsp.sequenceNumber, checksum: lsp.checksum)
+        }
     }
 
     public private(set) var entries: [ISISLSPID: Entry] = [:]
