@@ -22,8 +22,10 @@ struct LinkStateDatabase {
         }
 
         /// When this entry reaches MaxAge, if it has not already.
-        var maxAgeTime: SimTime {
-            installedAt + .seconds(Int64(LSAHeader.maxAge) - Int64(lsa.header.age))
+        var maxAgeTime: SimTime { Entry.maxAgeTime(of: lsa.header, installedAt: installedAt) }
+
+        static func maxAgeTime(of header: LSAHeader, installedAt: SimTime) -> SimTime {
+            installedAt + .seconds(Int64(LSAHeader.maxAge) - Int64(header.age))
         }
     }
 

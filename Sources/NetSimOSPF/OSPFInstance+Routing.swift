@@ -43,7 +43,11 @@ extension OSPFInstance {
                                      isABR: isAreaBorderRouter, now: now)
         let changed = table != routingTable
         // An unchanged table gives the same routes: nothing to install.
-        if changed { host.ospfInstallRoutes(table.routes(), replacing: routingTable.routes()) }
+        if changed {
+            let routes = table.routes()
+            host.ospfInstallRoutes(routes, replacing: installedRoutes)
+            installedRoutes = routes
+        }
         routingTable = table
         log("OSPF SPF run \(spfRuns): \(table.networks.count) routes" + (changed ? ", changed" : ", unchanged"))
         if changed { host.ospfStateChanged() }

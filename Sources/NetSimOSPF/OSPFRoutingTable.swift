@@ -53,12 +53,15 @@ public struct OSPFRoutingTable: Sendable, Equatable {
     init(areas: [AreaInput], externals: LinkStateDatabase, routerID: IPv4Address, isABR: Bool, now: SimTime) {
         // §16.1: intra-area routes; across areas keep the cheapest, merging equal costs.
         var boundaryIntra: [IPv4Address: [(area: IPv4Address, path: Path)]] = [:]
+        // Within one area the order does not matter (each prefix and router appears once); across
+        // areas it does (equal paths keep the first area's), so areas go in order.
         for area in areas {
-            for (prefix, reached) in area.tree.networkRoutes.sorted(by: { $0.key < $1.key }) {
+            networks.reserveCapacity(networks.count + area.tree.networkRoutes.count)
+            for (prefix, reached) in area.tree.networkRoutes {
                 merge(prefix, Path(type: .intraArea, cost: reached.distance, costToBoundary: 0, area: area.id,
                                    nextHops: reached.nextHops))
             }
-            for (router, entry) in area.tree.borderRouters.sorted(by: { $0.key < $1.key }) {
+            for (router, entry) in area.tree.borderRouters {
                 let path = Path(type: .intraArea, cost: entry.path.distance, costToBoundary: 0, area: area.id,
                                 nextHops: entry.path.nextHops)
                 if entry.isABR { borderRouters[area.id, default: [:]][router] = path }
@@ -166,8 +169,7 @@ public struct OSPFRoutingTable: Sendable, Equatable {
         // Thousands of routes share a handful of next-hop sets (one per combination of
         // neighbors): give equal sets one array, which the RIB and FIB then share too.
         var shared: [Set<NextHop>: [NextHop]] = [:]
-        return networks.keys.sorted().compactMap { prefix in
-            let path = networks[prefix]!
+        return networks.sorted { $0.key < $1.key }.compactMap { prefix, path in
             guard !path.nextHops.isEmpty else { return nil }
             let hops = shared[path.nextHops] ?? {
                 let hops = path.nextHops.sorted()
