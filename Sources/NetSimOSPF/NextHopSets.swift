@@ -12,6 +12,8 @@ struct NextHopSets {
 
     private var members: [[NextHop]] = [[]]
     private var ids: [[NextHop]: ID] = [[]: 0]
+    /// The sets of one next hop, found without hashing an array.
+    private var singles: [NextHop: ID] = [:]
     private var unions: [Pair: ID] = [:]
     private var sets: [Set<NextHop>?] = [Set()]
 
@@ -30,11 +32,22 @@ struct NextHopSets {
 
     /// The number of the set holding exactly these next hops (in any order, repeats ignored).
     mutating func id(of hops: [NextHop]) -> ID {
-        var canonical = hops.sorted()
-        if canonical.count > 1 {
-            canonical = canonical.enumerated().filter { $0.offset == 0 || canonical[$0.offset - 1] != $0.element }.map(\.element)
+        if hops.count == 1 {
+            if let known = singles[hops[0]] { return known }
+            let id = add(hops)
+            singles[hops[0]] = id
+            return id
         }
+        var canonical: [NextHop] = []
+        canonical.reserveCapacity(hops.count)
+        for hop in hops.sorted() where canonical.last != hop { canonical.append(hop) }
+        if canonical.count == 1 { return id(of: canonical) }
         if let known = ids[canonical] { return known }
+        return add(canonical)
+    }
+
+    /// Numbers a sorted set not numbered yet.
+    private mutating func add(_ canonical: [NextHop]) -> ID {
         let id = ID(members.count)
         members.append(canonical)
         ids[canonical] = id

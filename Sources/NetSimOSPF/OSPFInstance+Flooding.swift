@@ -16,17 +16,20 @@ extension OSPFInstance {
     /// Sends LSAs in as many LS Update packets as the MTU requires.
     func sendUpdates(_ lsas: [LSA], interface position: Int, to destination: IPv4Address) {
         let budget = interfaces[position].updatePayloadBudget
-        var batch: [LSA] = [], size = 0
-        for lsa in lsas {
-            if !batch.isEmpty && size + Int(lsa.header.length) > budget {
-                send(.linkStateUpdate(batch), interface: position, to: destination)
-                batch = []
+        // Packets are runs of `lsas`; when everything fits in one (the usual case) it goes as is.
+        var start = 0, size = 0
+        for index in lsas.indices {
+            let length = Int(lsas[index].header.length)
+            if index > start && size + length > budget {
+                send(.linkStateUpdate(Array(lsas[start..<index])), interface: position, to: destination)
+                start = index
                 size = 0
             }
-            batch.append(lsa)
-            size += Int(lsa.header.length)
+            size += length
         }
-        if !batch.isEmpty { send(.linkStateUpdate(batch), interface: position, to: destination) }
+        if start < lsas.endIndex {
+            send(.linkStateUpdate(start == 0 ? lsas : Array(lsas[start...])), interface: position, to: destination)
+        }
     }
 
     // MARK: Receiving updates (§13)

@@ -18,15 +18,20 @@ public final class OSPFInstance {
     public var routerID: IPv4Address { configuration.routerID }
     unowned let host: any OSPFHost
 
+    // The state every LSA touches is exempt from dynamic exclusivity checks (a tenth of all
+    // instructions went to them): an instance runs on one thread at a time, and no access to
+    // these properties calls out while it lasts except `OSPFInterface.offer`'s callback, which
+    // arms timers and never touches `interfaces` (ADR 0026).
+
     /// OSPF interfaces in configuration order; `slot` maps device interface index to position.
-    public internal(set) var interfaces: [OSPFInterface] = []
+    @exclusivity(unchecked) public internal(set) var interfaces: [OSPFInterface] = []
     var slot: [Int: Int] = [:]
     /// Area databases by area ID; `areaIDs` lists them in order.
-    var areaDatabases: [IPv4Address: LinkStateDatabase] = [:]
+    @exclusivity(unchecked) var areaDatabases: [IPv4Address: LinkStateDatabase] = [:]
     public let areaIDs: [IPv4Address]
-    var externalDatabase = LinkStateDatabase()
+    @exclusivity(unchecked) var externalDatabase = LinkStateDatabase()
 
-    var armedTimers = ArmedTimers<OSPFTimer>()
+    @exclusivity(unchecked) var armedTimers = ArmedTimers<OSPFTimer>()
 
     /// When each self-originated LSA was last originated (for MinLSInterval).
     var lastOrigination: [ScopedLSAKey: SimTime] = [:]
@@ -34,8 +39,6 @@ public final class OSPFInstance {
     var forcedOrigination: Set<ScopedLSAKey> = []
 
     public internal(set) var routingTable = OSPFRoutingTable()
-    /// `routingTable.routes()`, as last handed to the host (kept rather than rebuilt for the next install).
-    var installedRoutes: [Route] = []
     /// False until `start()`: interfaces reported before then originate nothing on their own.
     public private(set) var started = false
     public internal(set) var spfRuns = 0
@@ -46,7 +49,7 @@ public final class OSPFInstance {
     /// When the deferred-origination timer is armed for.
     var pendingOriginationAt: SimTime?
     /// LSAs at MaxAge, waiting to be removed once acknowledged (§14).
-    var maxAgeLSAs: Set<ScopedLSAKey> = []
+    @exclusivity(unchecked) var maxAgeLSAs: Set<ScopedLSAKey> = []
     /// When the MaxAge timer is armed for.
     var nextMaxAgeCheck: SimTime?
 

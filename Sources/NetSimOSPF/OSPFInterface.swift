@@ -137,17 +137,21 @@ public struct OSPFInterface {
         if let queued = pendingFloodIndex[key] {
             pendingFloods[queued] = outgoing
         } else {
+            // Room for a few from the start: growing 1, 2, 4, 8 cost a reallocation each.
+            if pendingFloods.isEmpty { pendingFloods.reserveCapacity(8) }
             pendingFloodIndex[key] = pendingFloods.count
             pendingFloods.append(outgoing)
         }
         return receivedHere ? .queuedBack : .queued
     }
 
-    /// Takes the queued floods out, keeping the index's storage for the next batch.
+    /// Takes the queued floods out. The index keeps its storage for the next batch (growing it
+    /// from empty for every batch was a large share of flooding) unless a database exchange made
+    /// it big: every interface of a large network keeping that much would cost more than it saves.
     mutating func takePendingFloods() -> [LSA] {
         let lsas = pendingFloods
         pendingFloods = []
-        pendingFloodIndex.removeAll(keepingCapacity: true)
+        pendingFloodIndex.removeAll(keepingCapacity: pendingFloodIndex.capacity <= 64)
         return lsas
     }
 

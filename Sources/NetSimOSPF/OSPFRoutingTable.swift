@@ -169,14 +169,35 @@ public struct OSPFRoutingTable: Sendable, Equatable {
         // Thousands of routes share a handful of next-hop sets (one per combination of
         // neighbors): give equal sets one array, which the RIB and FIB then share too.
         var shared: [Set<NextHop>: [NextHop]] = [:]
-        return networks.sorted { $0.key < $1.key }.compactMap { prefix, path in
-            guard !path.nextHops.isEmpty else { return nil }
-            let hops = shared[path.nextHops] ?? {
-                let hops = path.nextHops.sorted()
-                shared[path.nextHops] = hops
-                return hops
-            }()
-            return Route(prefix: prefix, source: .ospf, metric: path.cost, pathType: path.type, nextHops: hops)
+        // Prefix order is the order of (network, length), packed with the entry's position into
+        // one integer: sorting integers and reading entries by position needs no lookups.
+        let entries = Array(networks)
+        precondition(entries.count <= 0xFF_FFFF, "more routes than a position fits in 24 bits")
+        let order = entries.indices.map { index in
+            let prefix = entries[index].key
+            return UInt64(prefix.network.value) << 32 | UInt64(prefix.length) << 24 | UInt64(index)
+        }.sorted()
+        var routes: [Route] = []
+        routes.reserveCapacity(entries.count)
+        var last: (set: Set<NextHop>, hops: [NextHop])?
+        for packed in order {
+            let (prefix, path) = entries[Int(packed & 0xFF_FFFF)]
+            guard !path.nextHops.isEmpty else { continue }
+            // Hashing a set costs more than comparing it with the previous route's, which is
+            // often the same set (sets from one SPF share storage, and compare by identity first).
+            let hops: [NextHop]
+            if let last, last.set == path.nextHops {
+                hops = last.hops
+            } else {
+                hops = shared[path.nextHops] ?? {
+                    let hops = path.nextHops.sorted()
+                    shared[path.nextHops] = hops
+                    return hops
+                }()
+                last = (path.nextHops, hops)
+            }
+            routes.append(Route(prefix: prefix, source: .ospf, metric: path.cost, pathType: path.type, nextHops: hops))
         }
+        return routes
     }
 }

@@ -53,6 +53,7 @@ public struct IPv4Prefix: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     /// Numeric order: by network address, then shorter prefixes first (as routers list tables).
+    @inlinable
     public static func < (lhs: IPv4Prefix, rhs: IPv4Prefix) -> Bool {
         lhs.network != rhs.network ? lhs.network < rhs.network : lhs.length < rhs.length
     }
