@@ -18,20 +18,15 @@ public final class OSPFInstance {
     public var routerID: IPv4Address { configuration.routerID }
     unowned let host: any OSPFHost
 
-    // The state every LSA touches is exempt from dynamic exclusivity checks (a tenth of all
-    // instructions went to them): an instance runs on one thread at a time, and no access to
-    // these properties calls out while it lasts except `OSPFInterface.offer`'s callback, which
-    // arms timers and never touches `interfaces` (ADR 0026).
-
     /// OSPF interfaces in configuration order; `slot` maps device interface index to position.
-    @exclusivity(unchecked) public internal(set) var interfaces: [OSPFInterface] = []
+    public internal(set) var interfaces: [OSPFInterface] = []
     var slot: [Int: Int] = [:]
     /// Area databases by area ID; `areaIDs` lists them in order.
-    @exclusivity(unchecked) var areaDatabases: [IPv4Address: LinkStateDatabase] = [:]
+    var areaDatabases: [IPv4Address: LinkStateDatabase] = [:]
     public let areaIDs: [IPv4Address]
-    @exclusivity(unchecked) var externalDatabase = LinkStateDatabase()
+    var externalDatabase = LinkStateDatabase()
 
-    @exclusivity(unchecked) var armedTimers = ArmedTimers<OSPFTimer>()
+    var armedTimers = ArmedTimers<OSPFTimer>()
 
     /// When each self-originated LSA was last originated (for MinLSInterval).
     var lastOrigination: [ScopedLSAKey: SimTime] = [:]
@@ -49,7 +44,7 @@ public final class OSPFInstance {
     /// When the deferred-origination timer is armed for.
     var pendingOriginationAt: SimTime?
     /// LSAs at MaxAge, waiting to be removed once acknowledged (§14).
-    @exclusivity(unchecked) var maxAgeLSAs: Set<ScopedLSAKey> = []
+    var maxAgeLSAs: Set<ScopedLSAKey> = []
     /// When the MaxAge timer is armed for.
     var nextMaxAgeCheck: SimTime?
 
