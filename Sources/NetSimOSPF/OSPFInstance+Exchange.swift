@@ -219,12 +219,14 @@ extension OSPFInstance {
 
     /// A request (or several) was answered: go on, or finish loading.
     func requestsAnswered(_ address: IPv4Address, interface position: Int) {
-        guard let neighbor = interfaces[position].neighbor(address), neighbor.state == .loading else { return }
-        if neighbor.requestList.isEmpty {
+        // Read in place: a copy of the neighbor would copy its lists, and this runs for every update.
+        guard let index = interfaces[position].neighborIndex(address),
+              interfaces[position].neighbors[index].state == .loading else { return }
+        if interfaces[position].neighbors[index].requestList.isEmpty {
             cancel(.exchangeRetransmit(interface: interfaces[position].index, neighbor: address))
             interfaces[position].withNeighbor(address) { $0.pendingRequests = [] }
             setNeighborState(address, interface: position, .full)
-        } else if neighbor.pendingRequests.isEmpty {
+        } else if interfaces[position].neighbors[index].pendingRequests.isEmpty {
             sendRequests(to: address, interface: position)
         }
     }

@@ -16,17 +16,20 @@ extension OSPFInstance {
     /// Sends LSAs in as many LS Update packets as the MTU requires.
     func sendUpdates(_ lsas: [LSA], interface position: Int, to destination: IPv4Address) {
         let budget = interfaces[position].updatePayloadBudget
-        var batch: [LSA] = [], size = 0
-        for lsa in lsas {
-            if !batch.isEmpty && size + Int(lsa.header.length) > budget {
-                send(.linkStateUpdate(batch), interface: position, to: destination)
-                batch = []
+        // Packets are runs of `lsas`; when everything fits in one (the usual case) it goes as is.
+        var start = 0, size = 0
+        for index in lsas.indices {
+            let length = Int(lsas[index].header.length)
+            if index > start && size + length > budget {
+                send(.linkStateUpdate(Array(lsas[start..<index])), interface: position, to: destination)
+                start = index
                 size = 0
             }
-            batch.append(lsa)
-            size += Int(lsa.header.length)
+            size += length
         }
-        if !batch.isEmpty { send(.linkStateUpdate(batch), interface: position, to: destination) }
+        if start < lsas.endIndex {
+            send(.linkStateUpdate(start == 0 ? lsas : Array(lsas[start...])), interface: position, to: destination)
+        }
     }
 
     // MARK: Receiving updates (§13)
@@ -38,10 +41,11 @@ extension OSPFInstance {
               interfaces[position].neighbors[sender].state >= .exchange else { return }
         let area = interfaces[position].area
         let fromDR = interfaces[position].designatedRouter == address
+        let now = host.now
         for lsa in lsas {
             let key = lsa.key
             let current = database(for: key.type, area: area)[key]
-            let currentHeader = current?.header(at: host.now)
+            let currentHeader = current?.header(at: now)
             // (4) A MaxAge LSA we do not have, with nobody mid-exchange: acknowledge and drop.
             if lsa.header.age >= LSAHeader.maxAge && current == nil && !anyNeighborExchanging() {
                 send(.linkStateAck([lsa.header]), interface: position, to: address)
@@ -49,7 +53,7 @@ extension OSPFInstance {
             }
             if currentHeader == nil || lsa.header.isNewer(than: currentHeader!) {
                 // (5a) Too soon after the last instance: drop without acknowledging.
-                if let current, host.now - current.installedAt < OSPFInstance.minLSArrival,
+                if let current, now - current.installedAt < OSPFInstance.minLSArrival,
                    current.lsa.key.advertisingRouter != routerID {
                     continue
                 }
@@ -83,7 +87,7 @@ extension OSPFInstance {
             }
             // (8) Ours is newer: send it back, unless it is being flushed at the top sequence number.
             if currentHeader!.age >= LSAHeader.maxAge && currentHeader!.sequence == LSAHeader.maxSequence { continue }
-            if host.now - current!.installedAt >= OSPFInstance.minLSArrival {
+            if now - current!.installedAt >= OSPFInstance.minLSArrival {
                 sendUpdates([transmitted(current!, interface: position)], interface: position, to: address)
             }
         }
@@ -96,57 +100,24 @@ extension OSPFInstance {
     @discardableResult
     func flood(_ lsa: LSA, area: IPv4Address, receivedOn origin: Int?, from sender: IPv4Address?) -> Bool {
         var floodedBack = false
-        for position in floodingScope(lsa.key.type, area: area) {
-            guard interfaces[position].isUp, !interfaces[position].configuration.passive else { continue }
-            var added = false
-            // Neighbors are updated in place: copying one out and back would copy its lists.
-            for index in interfaces[position].neighbors.indices {
-                let state = interfaces[position].neighbors[index].state
-                guard state >= .exchange else { continue }
-                let address = interfaces[position].neighbors[index].address
-                if state < .full, let requested = interfaces[position].neighbors[index].requested[lsa.key] {
-                    let order = lsa.header.compareRecency(requested)
-                    if order == .orderedAscending { continue }
-                    interfaces[position].neighbors[index].removeRequest(lsa.key)
-                    if order == .orderedSame { continue }
-                }
-                if position == origin && address == sender { continue }
-                interfaces[position].neighbors[index].retransmissionList[lsa.key] = lsa
-                armRetransmission(address, interface: position)
-                added = true
+        for position in interfaces.indices {
+            // Each interface is changed where it lies (`offer`); arming a timer touches only the
+            // timers and the host, never `interfaces`, so it may run meanwhile.
+            let offer = interfaces[position].offer(lsa, area: area, receivedHere: position == origin, from: sender) {
+                address, index, interval in
+                armRetransmission(address, deviceInterface: index, interval: interval)
             }
-            guard added else { continue }
-            if position == origin {
-                // The DR floods to everyone else; from the DR or BDR, and when we are BDR, nothing to do.
-                let fromDesignated = sender == interfaces[position].designatedRouter
-                    || sender == interfaces[position].backupDesignatedRouter
-                if !interfaces[position].isPointToPoint && (fromDesignated || interfaces[position].state == .backup) {
-                    continue
-                }
-                floodedBack = true
+            switch offer {
+            case .notQueued: continue
+            case .queued: break
+            case .queuedBack: floodedBack = true
             }
-            var outgoing = lsa
-            let delay = UInt32(interfaces[position].configuration.transmitDelay)
-            outgoing.header.age = UInt16(min(UInt32(LSAHeader.maxAge), UInt32(lsa.header.age) + delay))
-            queueFlood(outgoing, interface: position)
+            if !hasQueuedUpdates {
+                hasQueuedUpdates = true
+                host.ospfQueuedUpdates()
+            }
         }
         return floodedBack
-    }
-
-    /// Floods leave in batches, as FRR's update queue sends them: every LSA flooded out of an
-    /// interface while one event is handled goes in the same LS Update packets, sent when the
-    /// host calls `sendQueuedUpdates()` right after that event, at the same simulated time.
-    private func queueFlood(_ lsa: LSA, interface position: Int) {
-        if let queued = interfaces[position].pendingFloodIndex[lsa.key] {
-            interfaces[position].pendingFloods[queued] = lsa
-        } else {
-            interfaces[position].pendingFloodIndex[lsa.key] = interfaces[position].pendingFloods.count
-            interfaces[position].pendingFloods.append(lsa)
-        }
-        if !hasQueuedUpdates {
-            hasQueuedUpdates = true
-            host.ospfQueuedUpdates()
-        }
     }
 
     /// Sends every LS Update queued since the last call, interface by interface.
@@ -154,18 +125,21 @@ extension OSPFInstance {
         guard hasQueuedUpdates else { return }
         hasQueuedUpdates = false
         for position in interfaces.indices where !interfaces[position].pendingFloods.isEmpty {
-            let lsas = interfaces[position].pendingFloods
-            interfaces[position].pendingFloods = []
-            interfaces[position].pendingFloodIndex = [:]
+            let lsas = interfaces[position].takePendingFloods()
             guard interfaces[position].isUp else { continue }
             sendUpdates(lsas, interface: position, to: floodDestination(position))
         }
     }
 
     private func armRetransmission(_ address: IPv4Address, interface position: Int) {
-        let timer = OSPFTimer.updateRetransmit(interface: interfaces[position].index, neighbor: address)
+        armRetransmission(address, deviceInterface: interfaces[position].index,
+                          interval: interfaces[position].configuration.retransmitInterval)
+    }
+
+    private func armRetransmission(_ address: IPv4Address, deviceInterface index: Int, interval: UInt16) {
+        let timer = OSPFTimer.updateRetransmit(interface: index, neighbor: address)
         if !isArmed(timer) {
-            arm(timer, after: .seconds(Int64(interfaces[position].configuration.retransmitInterval)))
+            arm(timer, after: .seconds(Int64(interval)))
         }
     }
 
@@ -184,9 +158,7 @@ extension OSPFInstance {
     func removeFromRetransmissionLists(_ key: LSAKey) {
         // Order does not matter here: nothing is sent, each list loses at most one entry.
         for position in interfaces.indices {
-            for index in interfaces[position].neighbors.indices {
-                interfaces[position].neighbors[index].retransmissionList.removeValue(forKey: key)
-            }
+            interfaces[position].unlist(key)
         }
     }
 
@@ -221,15 +193,7 @@ extension OSPFInstance {
     func receiveLinkStateAck(_ headers: [LSAHeader], from address: IPv4Address, interface position: Int) {
         guard let sender = interfaces[position].neighborIndex(address),
               interfaces[position].neighbors[sender].state >= .exchange else { return }
-        for header in headers {
-            guard let pending = interfaces[position].neighbors[sender].retransmissionList[header.key]?.header else { continue }
-            // The same instance: sequence and checksum agree, and both or neither are MaxAge.
-            if header.sequence == pending.sequence && header.checksum == pending.checksum
-                && (header.age >= LSAHeader.maxAge) == (pending.age >= LSAHeader.maxAge) {
-                interfaces[position].neighbors[sender].retransmissionList.removeValue(forKey: header.key)
-            }
-        }
-        if interfaces[position].neighbors[sender].retransmissionList.isEmpty {
+        if interfaces[position].acknowledge(headers, neighbor: sender) {
             cancel(.updateRetransmit(interface: interfaces[position].index, neighbor: address))
         }
         removeFlushedLSAs()
@@ -258,9 +222,12 @@ extension OSPFInstance {
     /// Arms the MaxAge timer for the next LSA that will age out: the new entry if it ages out
     /// before the moment already armed (the timer rescans everything when it fires).
     func scheduleMaxAgeCheck(for entry: LinkStateDatabase.Entry) {
-        let time = entry.maxAgeTime
+        scheduleMaxAgeCheck(at: entry.maxAgeTime)
+    }
+
+    func scheduleMaxAgeCheck(at time: SimTime) {
         guard time > host.now else { return }
-        if isArmed(.maxAge), let armed = nextMaxAgeCheck, armed <= time { return }
+        if let armed = nextMaxAgeCheck, armed <= time, isArmed(.maxAge) { return }
         nextMaxAgeCheck = time
         arm(.maxAge, at: time)
     }

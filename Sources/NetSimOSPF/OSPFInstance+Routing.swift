@@ -42,7 +42,8 @@ extension OSPFInstance {
         let table = OSPFRoutingTable(areas: inputs, externals: externalDatabase, routerID: routerID,
                                      isABR: isAreaBorderRouter, now: now)
         let changed = table != routingTable
-        // An unchanged table gives the same routes: nothing to install.
+        // An unchanged table gives the same routes: nothing to install. (The previous routes are
+        // rebuilt rather than kept: a copy per router would double the memory routes take.)
         if changed { host.ospfInstallRoutes(table.routes(), replacing: routingTable.routes()) }
         routingTable = table
         log("OSPF SPF run \(spfRuns): \(table.networks.count) routes" + (changed ? ", changed" : ", unchanged"))

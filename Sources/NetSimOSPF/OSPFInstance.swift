@@ -196,17 +196,18 @@ public final class OSPFInstance {
     }
 
     func install(_ lsa: LSA, area: IPv4Address) {
+        let now = host.now
         let scopedKey = ScopedLSAKey(area: lsa.key.type == .asExternal ? nil : area, key: lsa.key)
         if lsa.key.type == .asExternal {
-            externalDatabase.install(lsa, at: host.now)
+            externalDatabase.install(lsa, at: now)
         } else {
-            areaDatabases[area]!.install(lsa, at: host.now)
+            areaDatabases[area]!.install(lsa, at: now)
         }
         if lsa.header.age >= LSAHeader.maxAge {
             maxAgeLSAs.insert(scopedKey)
         } else {
-            maxAgeLSAs.remove(scopedKey)
-            scheduleMaxAgeCheck(for: LinkStateDatabase.Entry(lsa: lsa, installedAt: host.now))
+            if !maxAgeLSAs.isEmpty { maxAgeLSAs.remove(scopedKey) }
+            scheduleMaxAgeCheck(at: LinkStateDatabase.Entry.maxAgeTime(of: lsa.header, installedAt: now))
         }
     }
 
@@ -216,11 +217,6 @@ public final class OSPFInstance {
         } else {
             areaDatabases[area]?.remove(key)
         }
-    }
-
-    /// The positions of the interfaces an LSA floods over: its area's, or all for AS-external LSAs.
-    func floodingScope(_ type: LSAType, area: IPv4Address) -> [Int] {
-        interfaces.indices.filter { type == .asExternal || interfaces[$0].area == area }
     }
 
     func log(_ message: String) {

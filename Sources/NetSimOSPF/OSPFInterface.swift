@@ -83,6 +83,99 @@ public struct OSPFInterface {
         if let index = neighborIndex(address) { neighbors.remove(at: index) }
     }
 
+    // MARK: Flooding (§13.3), in place
+
+    /// What offering an LSA to an interface's neighbors came to (see `offer`).
+    enum FloodOffer {
+        /// Not in scope, down or passive, no neighbor took it, or the DR floods it instead.
+        case notQueued
+        /// Queued for the next LS Update out of this interface.
+        case queued
+        /// Queued, and this is the interface it arrived on (it is not acknowledged there).
+        case queuedBack
+    }
+
+    /// §13.3 for one interface: every neighbor in Exchange or later that has not already got
+    /// this instance (or a newer one it asked for) puts it on its retransmission list, and
+    /// `listed` is told that neighbor's address to arm its retransmission timer; then the LSA
+    /// is queued for the interface's next LS Update unless the DR will flood it. A method on the
+    /// interface, so that the caller changes the interface where it lies in the instance's array
+    /// rather than copying it and its neighbors' lists.
+    mutating func offer(_ lsa: LSA, area lsaArea: IPv4Address, receivedHere: Bool, from sender: IPv4Address?,
+                        listed: (_ neighbor: IPv4Address, _ interface: Int, _ retransmitInterval: UInt16) -> Void)
+        -> FloodOffer {
+        let key = lsa.key
+        guard key.type == .asExternal || configuration.area == lsaArea else { return .notQueued }
+        guard state != .down, !configuration.passive else { return .notQueued }
+        var added = false
+        for index in neighbors.indices {
+            let neighborState = neighbors[index].state
+            guard neighborState >= .exchange else { continue }
+            let address = neighbors[index].address
+            if neighborState < .full, let requested = neighbors[index].requested[key] {
+                let order = lsa.header.compareRecency(requested)
+                if order == .orderedAscending { continue }
+                neighbors[index].removeRequest(key)
+                if order == .orderedSame { continue }
+            }
+            if receivedHere && address == sender { continue }
+            neighbors[index].retransmissionList[key] = lsa
+            listed(address, configuration.interface, configuration.retransmitInterval)
+            added = true
+        }
+        guard added else { return .notQueued }
+        if receivedHere {
+            // The DR floods to everyone else; from the DR or BDR, and when we are BDR, nothing to do.
+            let fromDesignated = sender == designatedRouter || sender == backupDesignatedRouter
+            if !isPointToPoint && (fromDesignated || state == .backup) { return .notQueued }
+        }
+        var outgoing = lsa
+        let delay = UInt32(configuration.transmitDelay)
+        outgoing.header.age = UInt16(min(UInt32(LSAHeader.maxAge), UInt32(lsa.header.age) + delay))
+        // Floods leave in batches, as FRR's update queue sends them (see `sendQueuedUpdates`); a
+        // newer instance queued in the same batch replaces the older one where it stands.
+        if let queued = pendingFloodIndex[key] {
+            pendingFloods[queued] = outgoing
+        } else {
+            // Room for a few from the start: growing 1, 2, 4, 8 cost a reallocation each.
+            if pendingFloods.isEmpty { pendingFloods.reserveCapacity(8) }
+            pendingFloodIndex[key] = pendingFloods.count
+            pendingFloods.append(outgoing)
+        }
+        return receivedHere ? .queuedBack : .queued
+    }
+
+    /// Takes the queued floods out. The index keeps its storage for the next batch (growing it
+    /// from empty for every batch was a large share of flooding) unless a database exchange made
+    /// it big: every interface of a large network keeping that much would cost more than it saves.
+    mutating func takePendingFloods() -> [LSA] {
+        let lsas = pendingFloods
+        pendingFloods = []
+        pendingFloodIndex.removeAll(keepingCapacity: pendingFloodIndex.capacity <= 64)
+        return lsas
+    }
+
+    /// Drops an LSA from every neighbor's retransmission list (§13 step 5c).
+    mutating func unlist(_ key: LSAKey) {
+        for index in neighbors.indices where !neighbors[index].retransmissionList.isEmpty {
+            neighbors[index].retransmissionList.removeValue(forKey: key)
+        }
+    }
+
+    /// §13.7: acknowledgements from one neighbor (by position) remove the instances they name from
+    /// its retransmission list. Returns true when the list is left empty.
+    mutating func acknowledge(_ headers: [LSAHeader], neighbor index: Int) -> Bool {
+        for header in headers {
+            guard let pending = neighbors[index].retransmissionList[header.key]?.header else { continue }
+            // The same instance: sequence and checksum agree, and both or neither are MaxAge.
+            if header.sequence == pending.sequence && header.checksum == pending.checksum
+                && (header.age >= LSAHeader.maxAge) == (pending.age >= LSAHeader.maxAge) {
+                neighbors[index].retransmissionList.removeValue(forKey: header.key)
+            }
+        }
+        return neighbors[index].retransmissionList.isEmpty
+    }
+
     /// How many LSA headers fit in one DD packet, and how many LSA bytes in one update.
     var headersPerDescription: Int { max(1, (mtu - IPv4Packet.headerLength - OSPFPacket.headerLength - 8) / 20) }
     var updatePayloadBudget: Int { max(100, mtu - IPv4Packet.headerLength - OSPFPacket.headerLength - 4) }

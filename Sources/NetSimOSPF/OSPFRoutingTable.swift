@@ -53,12 +53,15 @@ public struct OSPFRoutingTable: Sendable, Equatable {
     init(areas: [AreaInput], externals: LinkStateDatabase, routerID: IPv4Address, isABR: Bool, now: SimTime) {
         // §16.1: intra-area routes; across areas keep the cheapest, merging equal costs.
         var boundaryIntra: [IPv4Address: [(area: IPv4Address, path: Path)]] = [:]
+        // Within one area the order does not matter (each prefix and router appears once); across
+        // areas it does (equal paths keep the first area's), so areas go in order.
         for area in areas {
-            for (prefix, reached) in area.tree.networkRoutes.sorted(by: { $0.key < $1.key }) {
+            networks.reserveCapacity(networks.count + area.tree.networkRoutes.count)
+            for (prefix, reached) in area.tree.networkRoutes {
                 merge(prefix, Path(type: .intraArea, cost: reached.distance, costToBoundary: 0, area: area.id,
                                    nextHops: reached.nextHops))
             }
-            for (router, entry) in area.tree.borderRouters.sorted(by: { $0.key < $1.key }) {
+            for (router, entry) in area.tree.borderRouters {
                 let path = Path(type: .intraArea, cost: entry.path.distance, costToBoundary: 0, area: area.id,
                                 nextHops: entry.path.nextHops)
                 if entry.isABR { borderRouters[area.id, default: [:]][router] = path }
@@ -166,15 +169,35 @@ public struct OSPFRoutingTable: Sendable, Equatable {
         // Thousands of routes share a handful of next-hop sets (one per combination of
         // neighbors): give equal sets one array, which the RIB and FIB then share too.
         var shared: [Set<NextHop>: [NextHop]] = [:]
-        return networks.keys.sorted().compactMap { prefix in
-            let path = networks[prefix]!
-            guard !path.nextHops.isEmpty else { return nil }
-            let hops = shared[path.nextHops] ?? {
-                let hops = path.nextHops.sorted()
-                shared[path.nextHops] = hops
-                return hops
-            }()
-            return Route(prefix: prefix, source: .ospf, metric: path.cost, pathType: path.type, nextHops: hops)
+        // Prefix order is the order of (network, length), packed with the entry's position into
+        // one integer: sorting integers and reading entries by position needs no lookups.
+        let entries = Array(networks)
+        precondition(entries.count <= 0xFF_FFFF, "more routes than a position fits in 24 bits")
+        let order = entries.indices.map { index in
+            let prefix = entries[index].key
+            return UInt64(prefix.network.value) << 32 | UInt64(prefix.length) << 24 | UInt64(index)
+        }.sorted()
+        var routes: [Route] = []
+        routes.reserveCapacity(entries.count)
+        var last: (set: Set<NextHop>, hops: [NextHop])?
+        for packed in order {
+            let (prefix, path) = entries[Int(packed & 0xFF_FFFF)]
+            guard !path.nextHops.isEmpty else { continue }
+            // Hashing a set costs more than comparing it with the previous route's, which is
+            // often the same set (sets from one SPF share storage, and compare by identity first).
+            let hops: [NextHop]
+            if let last, last.set == path.nextHops {
+                hops = last.hops
+            } else {
+                hops = shared[path.nextHops] ?? {
+                    let hops = path.nextHops.sorted()
+                    shared[path.nextHops] = hops
+                    return hops
+                }()
+                last = (path.nextHops, hops)
+            }
+            routes.append(Route(prefix: prefix, source: .ospf, metric: path.cost, pathType: path.type, nextHops: hops))
         }
+        return routes
     }
 }

@@ -15,6 +15,12 @@ public struct ScopedLSAKey: Hashable, Comparable, Sendable {
         let left = lhs.area?.value ?? .max, right = rhs.area?.value ?? .max
         return left != right ? left < right : lhs.key < rhs.key
     }
+
+    /// See `FastHash`: installing an LSA looks its scoped key up in the MaxAge set.
+    public func _rawHashValue(seed: Int) -> Int {
+        FastHash.mix(UInt64(key.linkStateID.value) << 32 | UInt64(key.advertisingRouter.value),
+                     UInt64(area?.value ?? 0xFFFF_FFFF) << 16 | UInt64(key.type.rawValue) << 8 | 11, seed: seed)
+    }
 }
 
 /// Every timer an OSPF instance runs (RFC 2328 §9, §10, §13, §16 and FRR's throttles).

@@ -4,6 +4,11 @@ import NetSimWire
 /// The intra-area part of the OSPF routing calculation (RFC 2328 §16.1): Dijkstra over one
 /// area's router- and network-LSAs from this router, with next hops per §16.1.1 and every
 /// equal-cost path kept, then the stub networks of each reached router (stage 2).
+///
+/// While it runs, a vertex's set of next hops is a number into `NextHopSets` (one entry per
+/// distinct set met in this run): vertices and routes carry two integers instead of a `Set`,
+/// and merging equal-cost paths is a lookup. Only the results are turned into sets, equal sets
+/// sharing one copy.
 struct ShortestPathTree {
     enum Vertex: Hashable, Comparable {
         /// A network vertex (transit segment) by the Link State ID of its network-LSA.
@@ -28,9 +33,16 @@ struct ShortestPathTree {
         }
     }
 
+    /// A path as the results give it: its cost and every next hop of the equal-cost paths.
     struct Reached {
         var distance: UInt32
         var nextHops: Set<NextHop>
+    }
+
+    /// A path while the tree is computed: its cost and its next-hop set's number.
+    struct Label {
+        var distance: UInt32
+        var hops: NextHopSets.ID
     }
 
     /// What the tree needs to know about the calculating router's own interfaces in the area.
@@ -41,15 +53,19 @@ struct ShortestPathTree {
         var neighborAddresses: [IPv4Address: IPv4Address]
     }
 
-    private(set) var reached: [Vertex: Reached] = [:]
+    /// Every vertex reached, with its path.
+    private(set) var reached: [Vertex: Label] = [:]
     /// Intra-area routes to networks: transit networks and stub links.
     private(set) var networkRoutes: [IPv4Prefix: Reached] = [:]
     /// Routers reached that are area border or AS boundary routers, with their router-LSA flags.
     private(set) var borderRouters: [IPv4Address: (path: Reached, isABR: Bool, isASBR: Bool)] = [:]
 
+    private typealias NetworkLSAs = [IPv4Address: (advertisingRouter: IPv4Address, body: NetworkLSABody)]
+
     init(database: LinkStateDatabase, root: IPv4Address, interfaces: [LocalInterface], now: SimTime) {
         var routerLSAs: [IPv4Address: RouterLSABody] = [:]
-        var networkLSAs: [IPv4Address: (advertisingRouter: IPv4Address, body: NetworkLSABody)] = [:]
+        routerLSAs.reserveCapacity(database.entries.count)
+        var networkLSAs: NetworkLSAs = [:]
         // Any order will do: each LSA lands in a map, and duplicates resolve by comparison.
         for (key, entry) in database.entries {
             guard entry.age(at: now) < LSAHeader.maxAge else { continue }
@@ -64,31 +80,82 @@ struct ShortestPathTree {
                 continue
             }
         }
-        guard let rootLSA = routerLSAs[root] else { return }
+        guard routerLSAs[root] != nil else { return }
         let localByAddress = Dictionary(interfaces.map { ($0.address.address, $0) }, uniquingKeysWith: { first, _ in first })
 
+        var sets = NextHopSets()
         var candidates = MinHeap<Candidate>()
-        var tentative: [Vertex: Reached] = [:]
-        reached[.router(root)] = Reached(distance: 0, nextHops: [])
+        var tentative: [Vertex: Label] = [:]
+        /// The vertices in the order they were reached (stage 2 visits them so; any order would do).
+        var order: [Vertex] = [.router(root)]
+        var reached: [Vertex: Label] = [:]
+        reached.reserveCapacity(routerLSAs.count + networkLSAs.count)
+        reached[.router(root)] = Label(distance: 0, hops: NextHopSets.empty)
         var current: Vertex = .router(root)
 
         while true {
             let here = reached[current]!
-            for (neighbor, cost, hops) in edges(from: current, here: here, root: root, rootLSA: rootLSA,
-                                                routerLSAs: routerLSAs, networkLSAs: networkLSAs,
-                                                local: localByAddress) {
-                guard reached[neighbor] == nil, !hops.isEmpty else { continue }
+            // §16.1 step 2: each vertex adjacent to `current` that links back to it, with the link
+            // cost and the next hops a path through `current` would use.
+            func relax(_ neighbor: Vertex, _ cost: UInt32, _ hops: NextHopSets.ID) {
+                guard reached[neighbor] == nil, hops != NextHopSets.empty else { return }
                 let distance = here.distance + cost
-                if var existing = tentative[neighbor] {
-                    if distance > existing.distance { continue }
+                if let existing = tentative[neighbor] {
+                    if distance > existing.distance { return }
                     if distance == existing.distance {
-                        existing.nextHops.formUnion(hops)
-                        tentative[neighbor] = existing
+                        tentative[neighbor]!.hops = sets.union(existing.hops, hops)
+                        return
+                    }
+                }
+                tentative[neighbor] = Label(distance: distance, hops: hops)
+                candidates.insert(Candidate(distance: distance, vertex: neighbor))
+            }
+            switch current {
+            case .router(let id):
+                guard let lsa = routerLSAs[id] else { break }
+                for link in lsa.links {
+                    switch link.kind {
+                    case .pointToPoint:
+                        guard let far = routerLSAs[link.linkID],
+                              far.links.contains(where: { $0.kind == .pointToPoint && $0.linkID == id }) else { continue }
+                        var hops = here.hops
+                        if id == root {
+                            // Directly attached router: out of the interface this link describes, to the
+                            // neighbor's address on it.
+                            guard let interface = localByAddress[link.linkData],
+                                  let address = interface.neighborAddresses[link.linkID] else { continue }
+                            hops = sets.id(of: [NextHop(address: address, interface: interface.index)])
+                        }
+                        relax(.router(link.linkID), UInt32(link.metric), hops)
+                    case .transit:
+                        guard let network = networkLSAs[link.linkID],
+                              network.body.attachedRouters.contains(id) else { continue }
+                        var hops = here.hops
+                        if id == root {
+                            guard let interface = localByAddress[link.linkData] else { continue }
+                            hops = sets.id(of: [NextHop(address: nil, interface: interface.index)])
+                        }
+                        relax(.network(link.linkID), UInt32(link.metric), hops)
+                    case .stub, .virtual:
                         continue
                     }
                 }
-                tentative[neighbor] = Reached(distance: distance, nextHops: hops)
-                candidates.insert(Candidate(distance: distance, vertex: neighbor))
+            case .network(let id):
+                guard let network = networkLSAs[id] else { break }
+                for router in network.body.attachedRouters {
+                    guard let far = routerLSAs[router],
+                          let back = far.links.first(where: { $0.kind == .transit && $0.linkID == id }) else { continue }
+                    // Through a network attached to the root, the next hop is the router's own
+                    // address on that network (its link data); further away, inherit. When the
+                    // network is both attached and reached at equal cost through other routers,
+                    // only the direct next hops are kept, as FRR's ospfd does (ADR 0005).
+                    let inherited = sets[here.hops]
+                    let direct = inherited.filter { $0.address == nil }
+                    let hops = direct.isEmpty
+                        ? here.hops
+                        : sets.id(of: direct.map { NextHop(address: back.linkData, interface: $0.interface) })
+                    relax(.router(router), 0, hops)
+                }
             }
             // Take the closest candidate still tentative (stale heap entries are skipped).
             var next: Vertex?
@@ -100,9 +167,21 @@ struct ShortestPathTree {
             }
             guard let next else { break }
             reached[next] = tentative.removeValue(forKey: next)
+            order.append(next)
             current = next
         }
-        addNetworkRoutes(root: root, routerLSAs: routerLSAs, networkLSAs: networkLSAs, local: interfaces)
+        self.reached = reached
+        let routes = ShortestPathTree.networkRouteLabels(order: order, reached: reached, root: root,
+                                                         routerLSAs: routerLSAs, networkLSAs: networkLSAs,
+                                                         local: interfaces, sets: &sets)
+        networkRoutes = routes.mapValues { Reached(distance: $0.distance, nextHops: sets.set($0.hops)) }
+        for vertex in order {
+            guard case .router(let id) = vertex, id != root, let lsa = routerLSAs[id],
+                  lsa.isAreaBorderRouter || lsa.isASBoundaryRouter else { continue }
+            let label = reached[vertex]!
+            borderRouters[id] = (Reached(distance: label.distance, nextHops: sets.set(label.hops)),
+                                 lsa.isAreaBorderRouter, lsa.isASBoundaryRouter)
+        }
     }
 
     private struct Candidate: Comparable {
@@ -113,102 +192,46 @@ struct ShortestPathTree {
         }
     }
 
-    /// The vertices adjacent to `vertex` that link back to it (§16.1 step 2b), with the link
-    /// cost and the next hops a path through it would use.
-    private func edges(from vertex: Vertex, here: Reached, root: IPv4Address, rootLSA: RouterLSABody,
-                       routerLSAs: [IPv4Address: RouterLSABody],
-                       networkLSAs: [IPv4Address: (advertisingRouter: IPv4Address, body: NetworkLSABody)],
-                       local: [IPv4Address: LocalInterface]) -> [(Vertex, UInt32, Set<NextHop>)] {
-        var result: [(Vertex, UInt32, Set<NextHop>)] = []
-        switch vertex {
-        case .router(let id):
-            guard let lsa = routerLSAs[id] else { return [] }
-            for link in lsa.links {
-                switch link.kind {
-                case .pointToPoint:
-                    guard let far = routerLSAs[link.linkID],
-                          far.links.contains(where: { $0.kind == .pointToPoint && $0.linkID == id }) else { continue }
-                    var hops = here.nextHops
-                    if id == root {
-                        // Directly attached router: out of the interface this link describes, to the
-                        // neighbor's address on it.
-                        guard let interface = local[link.linkData],
-                              let address = interface.neighborAddresses[link.linkID] else { continue }
-                        hops = [NextHop(address: address, interface: interface.index)]
-                    }
-                    result.append((.router(link.linkID), UInt32(link.metric), hops))
-                case .transit:
-                    guard let network = networkLSAs[link.linkID],
-                          network.body.attachedRouters.contains(id) else { continue }
-                    var hops = here.nextHops
-                    if id == root {
-                        guard let interface = local[link.linkData] else { continue }
-                        hops = [NextHop(address: nil, interface: interface.index)]
-                    }
-                    result.append((.network(link.linkID), UInt32(link.metric), hops))
-                case .stub, .virtual:
-                    continue
+    /// Routes to transit networks and to every stub link of every reached router (§16.1 stage 2):
+    /// per prefix the cheapest, with the next hops of every path at that cost (so the order in
+    /// which vertices are visited does not matter).
+    private static func networkRouteLabels(order: [Vertex], reached: [Vertex: Label], root: IPv4Address,
+                                           routerLSAs: [IPv4Address: RouterLSABody], networkLSAs: NetworkLSAs,
+                                           local: [LocalInterface], sets: inout NextHopSets) -> [IPv4Prefix: Label] {
+        var routes: [IPv4Prefix: Label] = [:]
+        func consider(_ prefix: IPv4Prefix, _ path: Label) {
+            guard path.hops != NextHopSets.empty || path.distance == 0 else { return }
+            if let existing = routes[prefix] {
+                if path.distance > existing.distance { return }
+                if path.distance == existing.distance {
+                    routes[prefix]!.hops = sets.union(existing.hops, path.hops)
+                    return
                 }
             }
-        case .network(let id):
-            guard let network = networkLSAs[id] else { return [] }
-            for router in network.body.attachedRouters {
-                guard let far = routerLSAs[router],
-                      let back = far.links.first(where: { $0.kind == .transit && $0.linkID == id }) else { continue }
-                // Through a network attached to the root, the next hop is the router's own
-                // address on that network (its link data); further away, inherit. When the
-                // network is both attached and reached at equal cost through other routers,
-                // only the direct next hops are kept, as FRR's ospfd does (ADR 0005).
-                let direct = here.nextHops.filter { $0.address == nil }
-                let hops = direct.isEmpty
-                    ? here.nextHops
-                    : Set(direct.map { NextHop(address: back.linkData, interface: $0.interface) })
-                result.append((.router(router), 0, hops))
-            }
+            routes[prefix] = path
         }
-        return result
-    }
-
-    /// Routes to transit networks and to every stub link of every reached router (§16.1 stage 2).
-    private mutating func addNetworkRoutes(root: IPv4Address, routerLSAs: [IPv4Address: RouterLSABody],
-                                           networkLSAs: [IPv4Address: (advertisingRouter: IPv4Address, body: NetworkLSABody)],
-                                           local: [LocalInterface]) {
-        for (vertex, path) in reached.sorted(by: { $0.key < $1.key }) {
+        for vertex in order {
+            let path = reached[vertex]!
             switch vertex {
             case .network(let id):
                 guard let network = networkLSAs[id] else { continue }
                 consider(IPv4Prefix(masking: id, mask: network.body.networkMask), path)
             case .router(let id):
                 guard let lsa = routerLSAs[id] else { continue }
-                if id != root, lsa.isAreaBorderRouter || lsa.isASBoundaryRouter {
-                    borderRouters[id] = (path, lsa.isAreaBorderRouter, lsa.isASBoundaryRouter)
-                }
                 for link in lsa.links where link.kind == .stub {
                     let prefix = IPv4Prefix(masking: link.linkID, mask: link.linkData)
-                    var hops = path.nextHops
+                    var hops = path.hops
                     if id == root {
                         // A loopback's host route names the interface's address, not its prefix.
                         guard let interface = local.first(where: {
                             $0.address.prefix == prefix || (prefix.length == 32 && $0.address.address == link.linkID)
                         }) else { continue }
-                        hops = [NextHop(address: nil, interface: interface.index)]
+                        hops = sets.id(of: [NextHop(address: nil, interface: interface.index)])
                     }
-                    consider(prefix, Reached(distance: path.distance + UInt32(link.metric), nextHops: hops))
+                    consider(prefix, Label(distance: path.distance + UInt32(link.metric), hops: hops))
                 }
             }
         }
-    }
-
-    private mutating func consider(_ prefix: IPv4Prefix, _ path: Reached) {
-        guard !path.nextHops.isEmpty || path.distance == 0 else { return }
-        if var existing = networkRoutes[prefix] {
-            if path.distance > existing.distance { return }
-            if path.distance == existing.distance {
-                existing.nextHops.formUnion(path.nextHops)
-                networkRoutes[prefix] = existing
-                return
-            }
-        }
-        networkRoutes[prefix] = path
+        return routes
     }
 }

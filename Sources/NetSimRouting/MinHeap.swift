@@ -1,12 +1,14 @@
 /// A binary min-heap: the candidate list of the SPF calculations (OSPF and IS-IS).
+/// Inlinable so that each protocol's SPF gets a copy specialised for its candidate type: a
+/// generic heap compares and moves elements through witness tables, several times the cost.
 public struct MinHeap<Element: Comparable> {
-    private var items: [Element] = []
+    @usableFromInline var items: [Element] = []
 
-    public init() {}
+    @inlinable public init() {}
 
-    public var isEmpty: Bool { items.isEmpty }
+    @inlinable public var isEmpty: Bool { items.isEmpty }
 
-    public mutating func insert(_ element: Element) {
+    @inlinable public mutating func insert(_ element: Element) {
         items.append(element)
         var child = items.count - 1
         while child > 0 {
@@ -17,7 +19,7 @@ public struct MinHeap<Element: Comparable> {
         }
     }
 
-    public mutating func popMin() -> Element? {
+    @inlinable public mutating func popMin() -> Element? {
         guard !items.isEmpty else { return nil }
         items.swapAt(0, items.count - 1)
         let minimum = items.removeLast()

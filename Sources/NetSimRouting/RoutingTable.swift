@@ -72,7 +72,9 @@ public struct RoutingTable: Sendable {
     /// lists, no lookups for what stayed the same), so `reselectChanged` has little to do.
     public mutating func replaceCandidates(source: RouteSource, with routes: [Route], replacing previous: [Route]) {
         func ordered(_ list: [Route]) -> [Route] {
-            list.sorted { ($0.prefix, $0.distance) < ($1.prefix, $1.distance) }
+            // Protocols hand their routes in prefix order already: checking is cheaper than sorting.
+            let inOrder = zip(list, list.dropFirst()).allSatisfy { ($0.prefix, $0.distance) <= ($1.prefix, $1.distance) }
+            return inOrder ? list : list.sorted { ($0.prefix, $0.distance) < ($1.prefix, $1.distance) }
         }
         let old = ordered(previous), new = ordered(routes)
         var oldIndex = 0, newIndex = 0
@@ -88,9 +90,26 @@ public struct RoutingTable: Sendable {
             while oldIndex < old.count && old[oldIndex].prefix == prefix { oldIndex += 1 }
             while newIndex < new.count && new[newIndex].prefix == prefix { newIndex += 1 }
             guard old[oldStart..<oldIndex] != new[newStart..<newIndex] else { continue }
-            drop(prefix, source: source)
-            for route in new[newStart..<newIndex] { store(route) }
+            replace(prefix, source: source, with: new[newStart..<newIndex])
         }
+    }
+
+    /// `drop(prefix, source:)` then `store` of each route, in one pass over a list taken out of
+    /// the map (so it is changed in place, not copied) and sorted once: the lists are kept sorted
+    /// and the sort is stable, so one sort at the end orders them as a sort after each append would.
+    private mutating func replace(_ prefix: IPv4Prefix, source: RouteSource, with routes: ArraySlice<Route>) {
+        var list = candidates.removeValue(forKey: prefix) ?? []
+        let count = list.count
+        list.removeAll { $0.source == source }
+        var changed = list.count != count
+        for route in routes {
+            list.removeAll { $0.source == route.source && $0.distance == route.distance }
+            list.append(route)
+            changed = true
+        }
+        if !routes.isEmpty { list.sort { $0.isPreferred(over: $1) } }
+        if !list.isEmpty { candidates[prefix] = list }
+        if changed { noteChanged(prefix, list: list) }
     }
 
     /// The candidates for a prefix, most preferred first.

@@ -44,5 +44,5 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
         return "\(o.0).\(o.1).\(o.2).\(o.3)"
     }
 
-    public static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.value < rhs.value }
+    @inlinable public static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.value < rhs.value }
 }

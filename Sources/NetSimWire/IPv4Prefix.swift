@@ -47,7 +47,13 @@ public struct IPv4Prefix: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     public var description: String { "\(network)/\(length)" }
 
+    /// See `FastHash`: prefixes key every routing table, and an SPF run looks up each one.
+    public func _rawHashValue(seed: Int) -> Int {
+        FastHash.mix(UInt64(network.value) << 8 | UInt64(length), seed: seed)
+    }
+
     /// Numeric order: by network address, then shorter prefixes first (as routers list tables).
+    @inlinable
     public static func < (lhs: IPv4Prefix, rhs: IPv4Prefix) -> Bool {
         lhs.network != rhs.network ? lhs.network < rhs.network : lhs.length < rhs.length
     }

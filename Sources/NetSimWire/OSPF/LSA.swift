@@ -1,5 +1,8 @@
 /// A link-state advertisement: its header and the body its type defines (RFC 2328 A.4).
 /// Bodies are immutable values; a database and every retransmission list share one copy.
+/// `LSABody` is `indirect`: each body lives in one immutable box that every copy of the LSA
+/// shares (in every router's database, retransmission list and packet, across routers too),
+/// so copying an LSA is a header and one reference, whatever its type.
 /// `LSA.make` fills in the length and the Fletcher checksum from the encoded bytes.
 public struct LSA: Hashable, Sendable {
     public var header: LSAHeader
@@ -22,7 +25,7 @@ public struct LSA: Hashable, Sendable {
     public var key: LSAKey { header.key }
 }
 
-public enum LSABody: Hashable, Sendable {
+public indirect enum LSABody: Hashable, Sendable {
     case router(RouterLSABody)
     case network(NetworkLSABody)
     /// Types 3 and 4 share a layout; the header's type tells them apart.
