@@ -48,6 +48,7 @@ extension BGPInstance {
             let route = route(for: prefix, paths: paths, outcome: outcome)
             if wantedRoutes[prefix] != route {
                 wantedRoutes[prefix] = route
+                uninstalledChanges.insert(prefix)
                 routesChanged = true
             }
             for address in peerOrder where peers[address]!.session != nil { updateAdjRIBOut(prefix, for: peers[address]!) }
@@ -67,11 +68,20 @@ extension BGPInstance {
     }
 
     /// Hands the host the wanted routes (held back while a restarting speaker defers selection).
+    /// Only the prefixes changed since the last installation are handed over, in prefix order.
     func syncInstalledRoutes() {
-        guard !deferringSelection, wantedRoutes != installed else { return }
-        let previous = installed.keys.sorted().map { installed[$0]! }
-        installed = wantedRoutes
-        host.bgpInstallRoutes(installed.keys.sorted().map { installed[$0]! }, replacing: previous)
+        guard !deferringSelection, !uninstalledChanges.isEmpty else { return }
+        var previous: [Route] = [], routes: [Route] = []
+        for prefix in uninstalledChanges.sorted() {
+            let old = installed[prefix], new = wantedRoutes[prefix]
+            guard old != new else { continue }
+            if let old { previous.append(old) }
+            if let new { routes.append(new) }
+            installed[prefix] = new
+        }
+        uninstalledChanges = []
+        guard !previous.isEmpty || !routes.isEmpty else { return }
+        host.bgpInstallRoutes(routes, replacing: previous)
         host.bgpStateChanged()
     }
 
