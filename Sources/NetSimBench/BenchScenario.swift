@@ -20,7 +20,7 @@ public struct BenchScenario: Sendable, Equatable {
     public static let standard: [BenchScenario] = interiorGatewayScenarios + [
         BenchScenario(shape: .asGraph(count: 100), options: GeneratorOptions(routingProtocol: .bgp)),
         BenchScenario(shape: .asGraph(count: 1000), options: GeneratorOptions(routingProtocol: .bgp)),
-        BenchScenario(shape: .asGraph(count: 10000), options: GeneratorOptions(routingProtocol: .bgp), heavy: true),
+        BenchScenario(shape: .asGraph(count: 2000), options: GeneratorOptions(routingProtocol: .bgp), heavy: true),
     ]
 
     private static let interiorGatewayScenarios = GeneratorOptions.RoutingProtocol.interiorGateway.flatMap { routing in

@@ -65,9 +65,9 @@ struct BenchReportTests {
     func scenarios() throws {
         let shapes = ["grid-10x10", "grid-32x32", "grid-100x100", "fat-tree-8", "fat-tree-16", "fat-tree-32", "ring-1000"]
         #expect(BenchScenario.standard.map(\.name) == shapes.map { "ospf-" + $0 } + shapes.map { "isis-" + $0 }
-            + ["bgp-as-graph-100", "bgp-as-graph-1000", "bgp-as-graph-10000"])
+            + ["bgp-as-graph-100", "bgp-as-graph-1000", "bgp-as-graph-2000"])
         #expect(BenchScenario.standard.filter(\.heavy).map(\.name) == [
-            "ospf-grid-100x100", "ospf-fat-tree-32", "isis-grid-100x100", "isis-fat-tree-32", "bgp-as-graph-10000",
+            "ospf-grid-100x100", "ospf-fat-tree-32", "isis-grid-100x100", "isis-fat-tree-32", "bgp-as-graph-2000",
         ])
         #expect(try BenchScenario.named("grid-100x100").heavy)
         #expect(try BenchScenario.named("grid-100x100").options.routingProtocol == .ospf)
