@@ -33,7 +33,7 @@ extension BGPInstance {
     }
 
     /// Runs the decision process for `prefixes`, then updates the table version, the Adj-RIBs-Out
-    /// and the routes to install wherever the outcome changed.
+    /// (where the best path changed) and the routes to install wherever the outcome changed.
     func reselect(_ prefixes: some Sequence<IPv4Prefix>) {
         let process = decisionProcess
         var routesChanged = false
@@ -51,7 +51,14 @@ extension BGPInstance {
                 uninstalledChanges.insert(prefix)
                 routesChanged = true
             }
-            for address in peerOrder where peers[address]!.session != nil { updateAdjRIBOut(prefix, for: peers[address]!) }
+            // What a peer is sent depends on the best path alone (the policy and sessions
+            // are fixed; a session that comes up or is refreshed gets the whole table), so an
+            // unchanged best path leaves every Adj-RIB-Out as it is.
+            guard best != previousBest else { continue }
+            for address in peerOrder {
+                let peer = peers[address]!
+                if peer.session != nil { updateAdjRIBOut(prefix, for: peer) }
+            }
         }
         if routesChanged { syncInstalledRoutes() }
     }
