@@ -40,7 +40,7 @@ let package = Package(
             "NetSimWire", "NetSimOSPF", "NetSimISIS", "NetSimEngine", "NetSimTopology", "NetSimCommands",
         ]),
         .target(name: "NetSimBench", dependencies: [
-            "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimISIS", "NetSimEngine", "NetSimTopology",
+            "NetSimWire", "NetSimRouting", "NetSimOSPF", "NetSimISIS", "NetSimBGP", "NetSimEngine", "NetSimTopology",
             "NetSimCommands", "NetSimGenerators",
         ]),
         // Talks to a running daemon: no server code, no simulation (used by exec, attach, the TUI).

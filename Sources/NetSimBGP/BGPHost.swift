@@ -86,7 +86,9 @@ public protocol BGPHost: AnyObject {
     func bgpSelectedRoutes(of source: RouteSource) -> [Route]
     /// The primary address of a named interface (`update_source`), nil when it has none.
     func bgpInterfaceAddress(named name: String) -> IPv4Address?
-    /// Replaces the device's BGP routes (`previous`, as last installed) with `routes`.
+    /// Replaces the device's BGP routes of the prefixes in either list: `previous` (those
+    /// prefixes' routes as last installed) gives way to `routes`; other prefixes keep theirs.
+    /// Both lists are in prefix order.
     func bgpInstallRoutes(_ routes: [Route], replacing previous: [Route])
     /// A session changed state or the table changed (convergence tracking, notices).
     func bgpStateChanged()

@@ -131,6 +131,7 @@ extension BGPInstance {
         locRIB = [:]
         selection = [:]
         bestPaths = [:]
+        uninstalledChanges.formUnion(wantedRoutes.keys)
         wantedRoutes = [:]
         localPrefixes = []
         warnedMissingNetworks = []

@@ -33,7 +33,7 @@ extension BGPInstance {
     }
 
     /// Runs the decision process for `prefixes`, then updates the table version, the Adj-RIBs-Out
-    /// and the routes to install wherever the outcome changed.
+    /// (where the best path changed) and the routes to install wherever the outcome changed.
     func reselect(_ prefixes: some Sequence<IPv4Prefix>) {
         let process = decisionProcess
         var routesChanged = false
@@ -48,9 +48,17 @@ extension BGPInstance {
             let route = route(for: prefix, paths: paths, outcome: outcome)
             if wantedRoutes[prefix] != route {
                 wantedRoutes[prefix] = route
+                uninstalledChanges.insert(prefix)
                 routesChanged = true
             }
-            for address in peerOrder where peers[address]!.session != nil { updateAdjRIBOut(prefix, for: peers[address]!) }
+            // What a peer is sent depends on the best path alone (the policy and sessions
+            // are fixed; a session that comes up or is refreshed gets the whole table), so an
+            // unchanged best path leaves every Adj-RIB-Out as it is.
+            guard best != previousBest else { continue }
+            for address in peerOrder {
+                let peer = peers[address]!
+                if peer.session != nil { updateAdjRIBOut(prefix, for: peer) }
+            }
         }
         if routesChanged { syncInstalledRoutes() }
     }
@@ -67,11 +75,20 @@ extension BGPInstance {
     }
 
     /// Hands the host the wanted routes (held back while a restarting speaker defers selection).
+    /// Only the prefixes changed since the last installation are handed over, in prefix order.
     func syncInstalledRoutes() {
-        guard !deferringSelection, wantedRoutes != installed else { return }
-        let previous = installed.keys.sorted().map { installed[$0]! }
-        installed = wantedRoutes
-        host.bgpInstallRoutes(installed.keys.sorted().map { installed[$0]! }, replacing: previous)
+        guard !deferringSelection, !uninstalledChanges.isEmpty else { return }
+        var previous: [Route] = [], routes: [Route] = []
+        for prefix in uninstalledChanges.sorted() {
+            let old = installed[prefix], new = wantedRoutes[prefix]
+            guard old != new else { continue }
+            if let old { previous.append(old) }
+            if let new { routes.append(new) }
+            installed[prefix] = new
+        }
+        uninstalledChanges = []
+        guard !previous.isEmpty || !routes.isEmpty else { return }
+        host.bgpInstallRoutes(routes, replacing: previous)
         host.bgpStateChanged()
     }
 

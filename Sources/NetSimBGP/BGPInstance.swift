@@ -41,6 +41,9 @@ public final class BGPInstance {
     /// The route each prefix should have in the device's RIB, and what the host was last given.
     var wantedRoutes: [IPv4Prefix: Route] = [:]
     var installed: [IPv4Prefix: Route] = [:]
+    /// Prefixes whose wanted route may differ from the installed one: all the next installation
+    /// has to look at (a whole-table comparison per UPDATE made large tables quadratic).
+    var uninstalledChanges: Set<IPv4Prefix> = []
     /// Prefixes with a locally originated path (networks, redistribution).
     var localPrefixes: Set<IPv4Prefix> = []
     var nextArrival: UInt64 = 0

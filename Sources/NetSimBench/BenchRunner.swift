@@ -99,7 +99,11 @@ public enum BenchRunner {
         precondition(checksum > 0 || graph.nodeCount < 2, "the floor computed nothing")
         if checkRoutes, case .converged = result.outcome {
             progress("\(scenario.name): checking every router's routes")
-            result.check = RoutingCheck.verify(simulation, graph: graph)
+            if scenario.options.routingProtocol == .bgp, let shape = try? scenario.shape.graph(seed: scenario.options.seed) {
+                result.check = BGPRoutingCheck.verify(simulation, spec: spec, graph: shape)
+            } else {
+                result.check = RoutingCheck.verify(simulation, graph: graph)
+            }
         }
         return result
     }

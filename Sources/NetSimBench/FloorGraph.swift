@@ -11,7 +11,8 @@ import NetSimWire
 /// metric (the rule both protocols apply); a segment of several routers joins each pair.
 /// Prefixes are those of every addressed router interface the protocol covers: the interface
 /// cost, 1 for an OSPF passive stub without an `ospf` block; the IS-IS metric (0 for a loopback
-/// without one).
+/// without one). A BGP router (an as-graph's AS) has an edge of weight 1 over each cable and
+/// announces its `networks`.
 public struct FloorGraph: Sendable {
     public let names: [String]
     public let offsets: [Int32]
@@ -45,6 +46,14 @@ public struct FloorGraph: Sendable {
                     if !(isis.passive ?? false) && !loopback { costs["\(device.name):\(interface.name)"] = metric }
                     owners[address.prefix, default: []].append((node, metric))
                 }
+                continue
+            }
+            if let bgp = device.bgp {
+                // An AS of an as-graph: every cable is one hop; the prefixes are its `networks`.
+                for interface in device.interfaces where interface.address != nil && !Interface.isLoopbackName(interface.name) {
+                    costs["\(device.name):\(interface.name)"] = 1
+                }
+                for prefix in bgp.networks { owners[prefix, default: []].append((node, 0)) }
                 continue
             }
             let runsOSPF = device.ospf != nil || device.interfaces.contains { $0.ospf.map { !$0.excluded } ?? false }

@@ -4,6 +4,11 @@ public struct GeneratorOptions: Sendable, Equatable {
     public enum RoutingProtocol: String, Sendable, CaseIterable {
         case ospf
         case isis
+        /// eBGP between ASes: the protocol of an as-graph, and of nothing else.
+        case bgp
+
+        /// The link-state protocols every IGP shape may run.
+        public static let interiorGateway: [RoutingProtocol] = [.ospf, .isis]
     }
 
     public enum Costs: Sendable, Equatable {
@@ -19,7 +24,7 @@ public struct GeneratorOptions: Sendable, Equatable {
     public var hostsPerEdge: Int
     /// 31 or 30: the prefix length of every router-to-router link.
     public var linkPrefixLength: UInt8
-    /// Drives the random shape and random costs; nothing else is random.
+    /// Drives the random shapes (random graph, as-graph) and random costs; nothing else is random.
     public var seed: UInt64
 
     public init(routingProtocol: RoutingProtocol = .ospf, costs: Costs = .fixed(10), hostsPerEdge: Int = 0,

@@ -7,7 +7,8 @@ import NetSimWire
 /// OSPF or IS-IS on every router-to-router interface with the chosen costs, and a LAN of hosts
 /// behind each edge router when asked (for OSPF the LAN interface has no `ospf` block, so it is a
 /// passive stub of cost 1; for IS-IS it is a passive circuit of metric 1). IS-IS routers are
-/// level-2 only, in one area, 49.0001, with system IDs from their index.
+/// level-2 only, in one area, 49.0001, with system IDs from their index. An as-graph runs eBGP
+/// with Gao-Rexford policy instead (TopologyGenerator+BGP).
 /// The same shape and options give the same topology, element for element.
 public enum TopologyGenerator {
     public static func generate(_ shape: TopologyShape,
@@ -18,6 +19,10 @@ public enum TopologyGenerator {
         case let .random(low, high) where low > high:
             throw GeneratorError("--random-costs LO-HI needs LO <= HI")
         default: break
+        }
+        guard shape.isASGraph == (options.routingProtocol == .bgp) else {
+            throw GeneratorError(shape.isASGraph ? "an as-graph runs BGP only"
+                                 : "BGP needs the relationships of an as-graph; \(shape) runs OSPF or IS-IS")
         }
         let graph = try shape.graph(seed: options.seed)
         let hosts = options.hostsPerEdge
@@ -31,6 +36,7 @@ public enum TopologyGenerator {
         }
         var costs = CostDrawer(options.costs, seed: options.seed)
         var interfaces = [[InterfaceSpec]](repeating: [], count: graph.routers.count)
+
         var links: [LinkSpec] = []
         links.reserveCapacity(graph.links.count + (hosts > 0 ? graph.edgeRouters.count : 0))
         for (index, link) in graph.links.enumerated() {
@@ -43,6 +49,13 @@ public enum TopologyGenerator {
                 return EndpointSpec(device: graph.routers[router], interface: name, location: generated)
             }
             links.append(LinkSpec(endpoints: ends, location: generated))
+        }
+        if options.routingProtocol == .bgp && hosts == 0 {
+            // Without LANs each AS announces a loopback holding its router ID.
+            for index in graph.routers.indices {
+                let loopback = InterfaceAddress(AddressPlan.routerID(index), prefixLength: 32)
+                interfaces[index].append(InterfaceSpec(name: "lo0", address: loopback, location: generated))
+            }
         }
         var hostDevices: [DeviceSpec] = []
         if hosts > 0 {
@@ -67,14 +80,24 @@ public enum TopologyGenerator {
                 links.append(LinkSpec(endpoints: ends, location: generated))
             }
         }
+        let neighbors = options.routingProtocol == .bgp ? bgpNeighbors(graph, plan: plan) : []
         let routers = graph.routers.enumerated().map { index, name in
             var device = DeviceSpec(name: name, kind: .router, routerID: AddressPlan.routerID(index),
                                     interfaces: interfaces[index], location: generated)
-            if options.routingProtocol == .isis { device.isis = isisRouter(index) }
+            switch options.routingProtocol {
+            case .ospf: break
+            case .isis: device.isis = isisRouter(index)
+            case .bgp:
+                // The loopback or the LAN: the prefix this AS announces.
+                let announced = interfaces[index].first { $0.name == "lo0" || $0.name == "lan0" }?.address?.prefix
+                device.bgp = bgpRouter(graph.autonomousSystems[index], announcing: announced, neighbors: neighbors[index])
+            }
             return device
         }
-        return TopologySpec(name: shape.description, description: describe(shape, options),
-                            devices: routers + hostDevices, links: links, script: [])
+        var spec = TopologySpec(name: shape.description, description: describe(shape, graph: graph, options),
+                                devices: routers + hostDevices, links: links, script: [])
+        if options.routingProtocol == .bgp { spec.policies = gaoRexfordPolicies }
+        return spec
     }
 
     static let generated = SourceLocation(file: "<generated>", line: 1, column: 1)
@@ -92,6 +115,8 @@ public enum TopologyGenerator {
             var isis = ISISInterfaceSpec(location: generated)
             isis.metric = UInt32(cost)
             interface.isis = isis
+        case .bgp:
+            break
         }
         return interface
     }
@@ -105,17 +130,23 @@ public enum TopologyGenerator {
         return isis
     }
 
-    private static func describe(_ shape: TopologyShape, _ options: GeneratorOptions) -> String {
+    private static func describe(_ shape: TopologyShape, graph: ShapeGraph, _ options: GeneratorOptions) -> String {
         let costs = switch options.costs {
         case .fixed(let cost): "cost \(cost)"
         case let .random(low, high): "random costs \(low)-\(high)"
         }
-        let name = options.routingProtocol == .ospf ? "OSPF" : "IS-IS level 2"
-        var text = "Generated by netsim: \(shape), \(name), \(costs), /\(options.linkPrefixLength) links"
+        let name = switch options.routingProtocol {
+        case .ospf: "OSPF, \(costs)"
+        case .isis: "IS-IS level 2, \(costs)"
+        case .bgp: describeASes(graph)
+        }
+        var text = "Generated by netsim: \(shape), \(name), /\(options.linkPrefixLength) links"
         if options.hostsPerEdge > 0 {
             text += ", \(options.hostsPerEdge) host\(options.hostsPerEdge == 1 ? "" : "s") per edge router"
         }
-        if case .random = shape { text += ", seed \(options.seed)" } else if case .random = options.costs {
+        if case .random = shape { text += ", seed \(options.seed)" } else if shape.isASGraph {
+            text += ", seed \(options.seed)"
+        } else if case .random = options.costs {
             text += ", seed \(options.seed)"
         }
         return text

@@ -1,10 +1,11 @@
 /// Shapes from the words of `netsim generate KIND PARAMS...` and from names such as
 /// "grid-10x10" (what `description` prints and `netsim bench --scenario` takes).
 extension TopologyShape {
-    public static let kinds = ["grid", "ring", "fat-tree", "leaf-spine", "random", "sp-core"]
+    public static let kinds = ["grid", "ring", "fat-tree", "leaf-spine", "random", "sp-core", "as-graph"]
     public static let defaultRandomDegree = 3
 
-    /// `grid RxC`, `ring N`, `fat-tree K`, `leaf-spine S L` (or `SxL`), `random N`, `sp-core N`.
+    /// `grid RxC`, `ring N`, `fat-tree K`, `leaf-spine S L` (or `SxL`), `random N`, `sp-core N`,
+    /// `as-graph N`.
     public init(kind: String, parameters: [String], degree: Int = TopologyShape.defaultRandomDegree) throws(GeneratorError) {
         let numbers = try Self.numbers(kind: kind, parameters: parameters)
         func expect(_ count: Int, _ usage: String) throws(GeneratorError) {
@@ -29,17 +30,20 @@ extension TopologyShape {
         case "sp-core":
             try expect(1, "N (e.g. sp-core 40)")
             self = .spCore(count: numbers[0])
+        case "as-graph":
+            try expect(1, "N [--seed S] (e.g. as-graph 100)")
+            self = .asGraph(count: numbers[0])
         default:
             throw GeneratorError("unknown kind '\(kind)'; expected one of: \(Self.kinds.joined(separator: ", "))")
         }
     }
 
     /// "grid-10x10", "ring-1000", "fat-tree-8", "leaf-spine-4x16", "random-100" or
-    /// "random-100-d4", "sp-core-40".
+    /// "random-100-d4", "sp-core-40", "as-graph-100".
     public init(name: String) throws(GeneratorError) {
         guard let kind = Self.kinds.sorted(by: { $0.count > $1.count }).first(where: { name.hasPrefix($0 + "-") }) else {
             throw GeneratorError("unknown scenario '\(name)'; expected a name such as grid-10x10, ring-1000, "
-                                 + "fat-tree-8, leaf-spine-4x16, random-100, random-100-d4 or sp-core-40")
+                                 + "fat-tree-8, leaf-spine-4x16, random-100, random-100-d4, sp-core-40 or as-graph-100")
         }
         var rest = String(name.dropFirst(kind.count + 1))
         var degree = Self.defaultRandomDegree

@@ -11,6 +11,7 @@ public enum TopologyYAMLWriter {
     public static func yaml(_ spec: TopologySpec) -> String {
         var out = "name: \(scalar(spec.name))\n"
         if let description = spec.description { out += "description: \(quoted(description))\n" }
+        if let policies = spec.policies { write(policies, indent: 0, to: &out) }
         out += "devices:\n"
         for device in spec.devices { write(device, to: &out) }
         if !spec.links.isEmpty {
@@ -39,6 +40,8 @@ public enum TopologyYAMLWriter {
             out += entries.isEmpty ? "    ospf: {}\n" : "    ospf:\n      redistribute: [\(entries.joined(separator: ", "))]\n"
         }
         if let isis = device.isis { out += "    isis: " + flow(isis) + "\n" }
+        if let bgp = device.bgp { write(bgp, to: &out) }
+        if let policies = device.policies { write(policies, indent: 4, to: &out) }
         out += "    interfaces:\n"
         for interface in device.interfaces { out += "      - " + flow(interface) + "\n" }
         if !device.staticRoutes.isEmpty {

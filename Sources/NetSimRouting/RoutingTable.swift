@@ -70,6 +70,8 @@ public struct RoutingTable: Sendable {
     /// The same as `replaceCandidates(source:with:)` for a source whose current candidates are
     /// exactly `previous`: only prefixes whose routes differ are touched (a merge of the two
     /// lists, no lookups for what stayed the same), so `reselectChanged` has little to do.
+    /// Prefixes in neither list keep their candidates, so a source may also hand over just the
+    /// prefixes that changed (`previous` then holds those prefixes' current candidates).
     public mutating func replaceCandidates(source: RouteSource, with routes: [Route], replacing previous: [Route]) {
         func ordered(_ list: [Route]) -> [Route] {
             // Protocols hand their routes in prefix order already: checking is cheaper than sorting.

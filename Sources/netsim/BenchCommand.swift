@@ -6,7 +6,7 @@ import NetSimGenerators
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Run the OSPF scale benchmarks: wall time and memory to converge generated topologies.",
+        abstract: "Run the OSPF, IS-IS and BGP scale benchmarks: wall time and memory to converge generated topologies.",
         discussion: "Each scenario is generated, built and run to convergence without a script, in a fresh process; "
             + "the row shows wall times (build apart from convergence), simulated convergence time, events, peak "
             + "resident memory, the floor (one Dijkstra from every router) and a check of every router's routes. "
@@ -14,10 +14,10 @@ struct BenchCommand: ParsableCommand {
 
     @Option(name: .customLong("scenario"), help: ArgumentHelp(
         "Run only this scenario (repeatable): a standard name such as grid-32x32 or fat-tree-16, or any shape "
-            + "name (grid-3x3, ring-50, sp-core-40, random-100-d4).", valueName: "name"))
+            + "name (grid-3x3, ring-50, sp-core-40, random-100-d4, as-graph-300).", valueName: "name"))
     var scenarios: [String] = []
 
-    @Flag(help: "Add the heavy scenarios (grid 100x100, fat tree k=32).")
+    @Flag(help: "Add the heavy scenarios (grid 100x100, fat tree k=32, as-graph 2000).")
     var heavy = false
 
     @Option(help: "Output format: text (a row per scenario as it finishes) or json (one document at the end).")

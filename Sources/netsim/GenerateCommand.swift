@@ -5,20 +5,23 @@ import NetSimGenerators
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a generated topology (grid, ring, fat tree, leaf-spine, random, SP core) as YAML.",
+        abstract: "Write a generated topology (grid, ring, fat tree, leaf-spine, random, SP core, AS graph) as YAML.",
         discussion: "Kinds and sizes: grid RxC, ring N, fat-tree K (even), leaf-spine SPINES LEAVES, random N, "
-            + "sp-core N. Links are /31s (or /30s) of 10.0.0.0/9 numbered by link, LANs come from 10.128.0.0/9, "
+            + "sp-core N (OSPF or IS-IS), as-graph N (eBGP between N ASes with Gao-Rexford policy). Links are /31s (or /30s) of 10.0.0.0/9 numbered by link, LANs come from 10.128.0.0/9, "
             + "router IDs from the router's position (r0 is 1.0.0.1). The same arguments give the same file "
             + "(docs/generate.md).")
 
-    @Argument(help: "grid, ring, fat-tree, leaf-spine, random or sp-core.")
+    @Argument(help: "grid, ring, fat-tree, leaf-spine, random, sp-core or as-graph.")
     var kind: String
 
-    @Argument(help: "The size: RxC for a grid, N for a ring, random graph or sp-core, K for a fat tree, S L for a leaf-spine.")
+    @Argument(help: ArgumentHelp("The size: RxC for a grid, N for a ring, random graph, sp-core or as-graph, "
+                                 + "K for a fat tree, S L for a leaf-spine."))
     var size: [String]
 
-    @Option(name: .customLong("protocol"), help: "The routing protocol: ospf or isis (level 2, one area).")
-    var routingProtocol: String = "ospf"
+    @Option(name: .customLong("protocol"), help: ArgumentHelp(
+        "The routing protocol: ospf or isis (level 2, one area); an as-graph runs bgp. (default: ospf, or bgp for an as-graph)",
+        valueName: "protocol"))
+    var routingProtocol: String?
 
     @Option(help: "The OSPF cost or IS-IS metric of every link (1-65535).")
     var cost: UInt16?
@@ -33,7 +36,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Average degree of a random graph.")
     var degree = TopologyShape.defaultRandomDegree
 
-    @Option(help: "Seed for the random graph and random costs.")
+    @Option(help: "Seed for the random graph, the AS graph and random costs.")
     var seed: UInt64 = 1
 
     @Option(name: .customLong("link-prefix"), help: "Prefix length of router-to-router links: 31 or 30.")
@@ -44,9 +47,12 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let yaml: String
-        do {
+        do throws(GeneratorError) {
             let shape = try TopologyShape(kind: kind, parameters: size, degree: degree)
-            let options = GeneratorOptions(routingProtocol: try protocolChoice(), costs: try costs(),
+            if shape.isASGraph, cost != nil || randomCosts != nil {
+                throw GeneratorError("an as-graph has no link costs: BGP chooses by policy and AS path")
+            }
+            let options = GeneratorOptions(routingProtocol: try protocolChoice(shape), costs: try costs(),
                                            hostsPerEdge: hostsPerEdge, linkPrefixLength: linkPrefix, seed: seed)
             yaml = TopologyYAMLWriter.yaml(try TopologyGenerator.generate(shape, options: options))
         } catch {
@@ -65,9 +71,10 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 
-    private func protocolChoice() throws(GeneratorError) -> GeneratorOptions.RoutingProtocol {
+    private func protocolChoice(_ shape: TopologyShape) throws(GeneratorError) -> GeneratorOptions.RoutingProtocol {
+        guard let routingProtocol else { return shape.isASGraph ? .bgp : .ospf }
         guard let choice = GeneratorOptions.RoutingProtocol(rawValue: routingProtocol) else {
-            throw GeneratorError("--protocol is ospf or isis, not '\(routingProtocol)'")
+            throw GeneratorError("--protocol is ospf, isis or bgp, not '\(routingProtocol)'")
         }
         return choice
     }

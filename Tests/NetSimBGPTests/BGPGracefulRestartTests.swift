@@ -112,8 +112,7 @@ struct BGPRobustnessTests {
         func bgpSelectedRoutes(of source: RouteSource) -> [Route] { [] }
         func bgpInterfaceAddress(named name: String) -> IPv4Address? { nil }
         func bgpInstallRoutes(_ routes: [Route], replacing previous: [Route]) {
-            precondition(previous == self.routes)
-            self.routes = routes
+            self.routes.applyBGPInstallation(routes, replacing: previous)
         }
         func bgpStateChanged() {}
         func bgpLog(_ message: String) {}

@@ -95,8 +95,7 @@ final class BGPTestFabric {
         func bgpInterfaceAddress(named name: String) -> IPv4Address? { interfaces[name] }
 
         func bgpInstallRoutes(_ routes: [Route], replacing previous: [Route]) {
-            precondition(previous == self.routes, "previous routes do not match what was installed")
-            self.routes = routes
+            self.routes.applyBGPInstallation(routes, replacing: previous)
             installs += 1
         }
 
@@ -261,4 +260,14 @@ func neighbor(_ ip: String, as remoteAS: UInt32, _ configure: (inout BGPNeighbor
     var configuration = BGPNeighborConfiguration(address: address(ip), remoteAS: remoteAS)
     configure(&configuration)
     return configuration
+}
+
+extension [Route] {
+    /// What a host does with `BGPHost.bgpInstallRoutes`: the routes of the prefixes in either
+    /// list change, the rest stay. `previous` must be exactly what is installed for its prefixes.
+    mutating func applyBGPInstallation(_ routes: [Route], replacing previous: [Route]) {
+        let touched = Set(previous.map(\.prefix) + routes.map(\.prefix))
+        precondition(filter { touched.contains($0.prefix) } == previous, "previous routes do not match what was installed")
+        self = (filter { !touched.contains($0.prefix) } + routes).sorted { $0.prefix < $1.prefix }
+    }
 }

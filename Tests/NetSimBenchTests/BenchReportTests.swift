@@ -64,9 +64,10 @@ struct BenchReportTests {
     @Test("standard scenarios by name, one-off shapes by shape name, unknown names refused")
     func scenarios() throws {
         let shapes = ["grid-10x10", "grid-32x32", "grid-100x100", "fat-tree-8", "fat-tree-16", "fat-tree-32", "ring-1000"]
-        #expect(BenchScenario.standard.map(\.name) == shapes.map { "ospf-" + $0 } + shapes.map { "isis-" + $0 })
+        #expect(BenchScenario.standard.map(\.name) == shapes.map { "ospf-" + $0 } + shapes.map { "isis-" + $0 }
+            + ["bgp-as-graph-100", "bgp-as-graph-1000", "bgp-as-graph-2000"])
         #expect(BenchScenario.standard.filter(\.heavy).map(\.name) == [
-            "ospf-grid-100x100", "ospf-fat-tree-32", "isis-grid-100x100", "isis-fat-tree-32",
+            "ospf-grid-100x100", "ospf-fat-tree-32", "isis-grid-100x100", "isis-fat-tree-32", "bgp-as-graph-2000",
         ])
         #expect(try BenchScenario.named("grid-100x100").heavy)
         #expect(try BenchScenario.named("grid-100x100").options.routingProtocol == .ospf)
@@ -75,5 +76,17 @@ struct BenchReportTests {
         let oneOff = try BenchScenario.named("isis-ring-5")
         #expect(oneOff.name == "isis-ring-5" && oneOff.options.routingProtocol == .isis)
         #expect(throws: (any Error).self) { try BenchScenario.named("moebius-3") }
+        // An as-graph runs BGP, named with or without the protocol.
+        #expect(try BenchScenario.named("as-graph-1000") == BenchScenario.named("bgp-as-graph-1000"))
+        #expect(try BenchScenario.named("as-graph-30").options.routingProtocol == .bgp)
+        #expect(throws: GeneratorError.self) { try BenchRunnerProbe.generate("ospf-as-graph-30") }
+    }
+}
+
+/// Generates a named scenario's topology, as the runner does.
+private enum BenchRunnerProbe {
+    static func generate(_ name: String) throws {
+        let scenario = try BenchScenario.named(name)
+        _ = try TopologyGenerator.generate(scenario.shape, options: scenario.options)
     }
 }

@@ -16,6 +16,10 @@ struct ConvergenceTests {
         BenchScenario(shape: .fatTree(k: 4), options: GeneratorOptions(routingProtocol: .isis)),
         BenchScenario(shape: .leafSpine(spines: 2, leaves: 3), options: GeneratorOptions(routingProtocol: .isis,
                                                                                       hostsPerEdge: 2)),
+        // eBGP: every AS's best path must be the unique Gao-Rexford outcome (BGPRoutingCheck).
+        BenchScenario(shape: .asGraph(count: 25), options: GeneratorOptions(routingProtocol: .bgp)),
+        BenchScenario(shape: .asGraph(count: 12), options: GeneratorOptions(routingProtocol: .bgp, hostsPerEdge: 1,
+                                                                             linkPrefixLength: 30, seed: 3)),
     ])
     func converges(scenario: BenchScenario) throws {
         let result = BenchRunner.run(scenario)
@@ -26,9 +30,9 @@ struct ConvergenceTests {
         let check = try #require(result.check)
         #expect(check.passed, "\(check.examples)")
         let graph = FloorGraph(try TopologyGenerator.generate(scenario.shape, options: scenario.options))
-        // IS-IS routers' own prefixes are connected routes, not checked.
+        // IS-IS routers' and ASes' own prefixes are connected routes, not checked.
         let own = graph.prefixes.map(\.owners.count).reduce(0, +)
-        let expected = graph.nodeCount * graph.prefixes.count - (scenario.options.routingProtocol == .isis ? own : 0)
+        let expected = graph.nodeCount * graph.prefixes.count - (scenario.options.routingProtocol == .ospf ? 0 : own)
         #expect(check.checked == expected)
         #expect(result.events > 0)
         #expect(result.floorSeconds != nil)
