@@ -6,7 +6,7 @@ import NetSimWire
 /// as a one-thread run applies them the moment they happen.
 ///
 /// One buffer serves one device group of one instant; `beginEvent` marks where each event's
-/// effects start so that the commit can interleave the groups by event sequence.
+/// effects start so that the commit can interleave the groups in agenda order.
 final class DeferredEffects {
     enum Effect {
         /// `queue.schedule(event, at:)`.
@@ -23,9 +23,8 @@ final class DeferredEffects {
         case queuedUpdates(device: Int)
     }
 
-    /// An event processed in the group: its agenda sequence and where its effects end.
+    /// Where one processed event's effects lie in `effects`.
     struct EventSpan {
-        let sequence: UInt64
         let start: Int
         var end: Int
     }
@@ -38,8 +37,8 @@ final class DeferredEffects {
         spans.removeAll(keepingCapacity: true)
     }
 
-    func beginEvent(sequence: UInt64) {
-        spans.append(EventSpan(sequence: sequence, start: effects.count, end: effects.count))
+    func beginEvent() {
+        spans.append(EventSpan(start: effects.count, end: effects.count))
     }
 
     func append(_ effect: Effect) {

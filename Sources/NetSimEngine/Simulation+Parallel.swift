@@ -76,7 +76,7 @@ extension Simulation {
     private func flushUpdates(_ task: Int, of batch: InstantBatch) {
         let buffer = batch.buffers[task]
         EffectRecorder.recording(into: buffer) {
-            buffer.beginEvent(sequence: 0)
+            buffer.beginEvent()
             devices[batch.flushDevices[task]].ospf?.sendQueuedUpdates()
         }
     }
@@ -85,9 +85,8 @@ extension Simulation {
         let buffer = batch.buffers[group]
         EffectRecorder.recording(into: buffer) {
             for index in batch.groups[group] {
-                let entry = batch.events[index]
-                buffer.beginEvent(sequence: entry.sequence)
-                handle(entry.event)
+                buffer.beginEvent()
+                handle(batch.events[index].event)
             }
         }
     }

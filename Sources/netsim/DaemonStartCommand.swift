@@ -33,13 +33,9 @@ struct DaemonStartCommand: ParsableCommand {
             transform: TimeArgument.parse)
     var stabilityWindow: SimTime = .seconds(1)
 
-    @Option(help: ArgumentHelp(
-        "Threads for the events several devices have due at the same instant (default: one per processor).",
-        discussion: "Any number gives the same network; it changes only how fast bursts of work are done."))
-    var threads: Int?
+    @OptionGroup var threads: ThreadsOption
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         guard speed > 0, speed.isFinite, speed <= 1_000_000 else {
             throw ValidationError("--speed must be a number above 0 (and at most 1000000), not \(speed)")
         }
@@ -66,7 +62,7 @@ struct DaemonStartCommand: ParsableCommand {
         let absolute = URL(fileURLWithPath: topology).standardizedFileURL.path
         let options = DaemonOptions(name: name, topology: topology, topologyPath: absolute, tick: tickInterval,
                                     speed: speed, listen: listen, seed: seed, stabilityWindow: stabilityWindow,
-                                    threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, home: home)
+                                    threads: threads.count, home: home)
         let readiness: DaemonReadiness
         do {
             readiness = try DaemonLauncher.launch(executable: DaemonLauncher.currentExecutable, options: options)

@@ -30,14 +30,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output format: text (console style) or json (one document).")
     var format: RunReportRenderer.Format = .text
 
-    @Option(help: ArgumentHelp(
-        "Threads for the events several devices have due at the same instant (default: one per processor).",
-        discussion: "Any number gives byte-identical output; it changes only how fast it comes."))
-    var threads: Int?
-
-    func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-    }
+    @OptionGroup var threads: ThreadsOption
 
     @OptionGroup(title: "Packet capture")
     var capture: CaptureOptions
@@ -51,7 +44,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let simulation = SimulationBuilder.build(spec, seed: seed, stabilityWindow: stabilityWindow)
-        simulation.workerThreads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        simulation.workerThreads = threads.count
         let recording = try capture.start(on: simulation, comment: "netsim run \(spec.name), seed \(seed)")
         let runner = ScenarioRunner(simulation: simulation, script: TopologyInput.scriptedCommands(spec),
                                     limits: .init(until: until, maxEvents: maxEvents))
