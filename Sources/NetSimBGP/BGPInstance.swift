@@ -25,7 +25,9 @@ import NetSimWire
 public final class BGPInstance {
     public let configuration: BGPConfiguration
     public let deviceName: String
-    unowned let host: any BGPHost
+    /// `unowned(unsafe)`: the device owns both this instance and its host, and every access
+    /// to a safe unowned reference costs an atomic retain and release (ADR 0027).
+    unowned(unsafe) let host: any BGPHost
 
     /// Peers by configured address; `peerOrder` lists them sorted.
     var peers: [IPv4Address: BGPPeer] = [:]

@@ -86,7 +86,8 @@ extension Simulation {
 /// Connects one device's BGP speaker to the simulation: its `BGPHost`, and the `TCPApplication`
 /// of its connections (a BGP connection ID is the TCP connection's number on the device).
 final class BGPDeviceHost: BGPHost, TCPApplication {
-    unowned let simulation: Simulation
+    /// `unowned(unsafe)`: the simulation owns the device that owns this host (ADR 0027).
+    unowned(unsafe) let simulation: Simulation
     let device: Int
     private var connections: [BGPConnectionID: TCPConnectionID] = [:]
 

@@ -106,7 +106,8 @@ extension Simulation {
 
 /// Connects one device's OSPF instance to the simulation.
 final class OSPFDeviceHost: OSPFHost {
-    unowned let simulation: Simulation
+    /// `unowned(unsafe)`: the simulation owns the device that owns this host (ADR 0027).
+    unowned(unsafe) let simulation: Simulation
     let device: Int
 
     init(simulation: Simulation, device: Int) {

@@ -61,8 +61,9 @@ public struct ISISCircuit: Sendable {
     func hasUpAdjacency(_ level: ISISLevel, from source: MACAddress? = nil) -> Bool {
         guard levels.contains(level) else { return false }
         if isPointToPoint {
-            guard let adjacency = pointToPointAdjacency else { return false }
-            return adjacency.state == .up && adjacency.levels.contains(level) && (source == nil || adjacency.mac == source)
+            // Fields through the optional, not a bound copy of the adjacency and its lists.
+            return pointToPointAdjacency?.state == .up && pointToPointAdjacency?.levels.contains(level) == true
+                && (source == nil || pointToPointAdjacency?.mac == source)
         }
         guard let adjacencies = lanAdjacencies[level] else { return false }
         if let source { return adjacencies[source]?.state == .up }

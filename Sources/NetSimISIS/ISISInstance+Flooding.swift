@@ -22,7 +22,7 @@ extension ISISInstance {
     }
 
     func setSendRouting(_ id: ISISLSPID, level: ISISLevel, circuit position: Int) {
-        guard circuits[position].hasUpAdjacency(level) else { return }
+        guard circuit(position, { $0.hasUpAdjacency(level) }) else { return }
         let now = host.now
         circuits[position].sendRouting[level, default: [:]][id] = now
         armFlood(position, at: now)
@@ -33,7 +33,7 @@ extension ISISInstance {
     }
 
     private func armFlood(_ position: Int, at time: SimTime) {
-        let index = circuits[position].index
+        let index = circuit(position, { $0.index })
         if let armed = floodArmedAt[index], armed <= time, isArmed(.flood(interface: index)) { return }
         floodArmedAt[index] = time
         arm(.flood(interface: index), at: time)
@@ -43,11 +43,11 @@ extension ISISInstance {
     /// request (an older or zero sequence number) on either kind.
     func setSendSequenceNumber(_ entry: ISISLSPEntry, level: ISISLevel, circuit position: Int) {
         circuits[position].sendSequenceNumbers[level, default: [:]][entry.lspID] = entry
-        armIfIdle(.psnp(interface: circuits[position].index, level: level), after: configuration.timers.psnpInterval)
+        armIfIdle(.psnp(interface: circuit(position, { $0.index }), level: level), after: configuration.timers.psnpInterval)
     }
 
     private func acknowledge(_ entry: ISISLSPEntry, level: ISISLevel, circuit position: Int) {
-        if circuits[position].isPointToPoint { setSendSequenceNumber(entry, level: level, circuit: position) }
+        if circuit(position, { $0.isPointToPoint }) { setSendSequenceNumber(entry, level: level, circuit: position) }
     }
 
     // MARK: Sending
@@ -55,13 +55,13 @@ extension ISISInstance {
     /// Sends the LSPs whose SRM flag is due on a circuit, then arms for the next retransmission.
     func sendFlaggedLSPs(_ position: Int) {
         let now = host.now
-        let index = circuits[position].index
+        let index = circuit(position, { $0.index })
         floodArmedAt[index] = nil
         var next: SimTime?
-        for level in circuits[position].levels.levels {
-            let flags = circuits[position].sendRouting[level] ?? [:]
+        for level in circuit(position, { $0.levels.levels }) {
+            let flags = circuit(position, { $0.sendRouting[level] }) ?? [:]
             guard !flags.isEmpty else { continue }
-            guard circuits[position].hasUpAdjacency(level) else {
+            guard circuit(position, { $0.hasUpAdjacency(level) }) else {
                 circuits[position].sendRouting[level] = [:]
                 continue
             }
@@ -69,13 +69,13 @@ extension ISISInstance {
             for (id, time) in flags where time <= now { due.append(id) }
             due.sort()
             for id in due {
-                guard let entry = databases[level]?[id] else {
+                guard let entry = databases[level]?.entry(id) else {
                     circuits[position].sendRouting[level]?[id] = nil
                     continue
                 }
                 send(.lsp(entry.current(at: now)), circuit: position)
                 lspsSent += 1
-                if circuits[position].isPointToPoint {
+                if circuit(position, { $0.isPointToPoint }) {
                     let again = now + configuration.timers.lspRetransmit
                     circuits[position].sendRouting[level]?[id] = again
                     next = min(next ?? again, again)
@@ -83,7 +83,9 @@ extension ISISInstance {
                     circuits[position].sendRouting[level]?[id] = nil
                 }
             }
-            for (_, due) in circuits[position].sendRouting[level] ?? [:] where due > now { next = min(next ?? due, due) }
+            for (_, due) in circuit(position, { $0.sendRouting[level] }) ?? [:] where due > now {
+                next = min(next ?? due, due)
+            }
         }
         if let next { armFlood(position, at: next) }
     }
@@ -92,7 +94,7 @@ extension ISISInstance {
     func sendPSNP(_ position: Int, level: ISISLevel) {
         let entries = (circuits[position].sendSequenceNumbers[level] ?? [:]).sorted { $0.key < $1.key }.map(\.value)
         circuits[position].sendSequenceNumbers[level] = [:]
-        guard !entries.isEmpty, circuits[position].hasUpAdjacency(level) else { return }
+        guard !entries.isEmpty, circuit(position, { $0.hasUpAdjacency(level) }) else { return }
         let source = ISISNodeID(systemID: systemID)
         for chunk in chunks(entries, headerLength: 17, position: position) {
             send(.psnp(ISISPSNP(level: level, sourceID: source, tlvs: lspEntryTLVs(chunk))), circuit: position)
@@ -101,9 +103,9 @@ extension ISISInstance {
 
     /// The DIS's periodic CSNP on a LAN.
     func sendPeriodicCSNP(_ position: Int, level: ISISLevel) {
-        guard circuits[position].sendsHellos, circuits[position].isDesignated(level, systemID: systemID) else { return }
+        guard circuit(position, { $0.sendsHellos }), circuit(position, { $0.isDesignated(level, systemID: systemID) }) else { return }
         sendCompleteSequenceNumbers(position, level: level)
-        arm(.csnp(interface: circuits[position].index, level: level), after: configuration.timers.csnpInterval)
+        arm(.csnp(interface: circuit(position, { $0.index }), level: level), after: configuration.timers.csnpInterval)
     }
 
     /// The whole database of a level in as many CSNPs as it takes, their ranges covering every ID.
@@ -141,7 +143,7 @@ extension ISISInstance {
 
     /// Whether a PDU of a level from this MAC comes over an Up adjacency.
     private func hasUpAdjacency(_ level: ISISLevel, from source: MACAddress, circuit position: Int) -> Bool {
-        circuits[position].hasUpAdjacency(level, from: source)
+        circuit(position, { $0.hasUpAdjacency(level, from: source) })
     }
 
     func receiveLSP(_ lsp: ISISLSP, from source: MACAddress, circuit position: Int) {
@@ -150,8 +152,8 @@ extension ISISInstance {
         let now = host.now
         let id = lsp.lspID
         let received = lsp.entry
-        let stored = databases[level]![id]
-        let recency = stored.map { ISISRecency.compare(received, with: $0.summary(at: now)) } ?? .newer
+        let stored = databases[level]!.summary(of: id, at: now)
+        let recency = stored.map { ISISRecency.compare(received, with: $0) } ?? .newer
         if id.systemID == systemID {
             receiveOwnLSP(lsp, recency: recency, circuit: position)
             return
@@ -167,7 +169,7 @@ extension ISISInstance {
             flood(id, level: level, except: position)
             clearSendRouting(id, level: level, circuit: position)
             acknowledge(received, level: level, circuit: position)
-            armExpiry(at: databases[level]![id]!.nextDeadline)
+            armExpiry(at: databases[level]!.entry(id)!.nextDeadline)
             scheduleSPF()
             host.isisStateChanged()
         case .same:
@@ -212,7 +214,7 @@ extension ISISInstance {
                                 from source: MACAddress, circuit position: Int) {
         guard hasUpAdjacency(level, from: source, circuit: position), let database = databases[level] else { return }
         // On a LAN only the DIS answers PSNPs.
-        if range == nil && circuits[position].isBroadcast && !circuits[position].isDesignated(level, systemID: systemID) {
+        if range == nil && circuit(position, { $0.isBroadcast }) && !circuit(position, { $0.isDesignated(level, systemID: systemID) }) {
             return
         }
         let now = host.now

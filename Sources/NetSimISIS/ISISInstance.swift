@@ -19,7 +19,9 @@ public final class ISISInstance {
     public let configuration: ISISConfiguration
     public let deviceName: String
     public var systemID: ISISSystemID { configuration.systemID }
-    unowned let host: any ISISHost
+    /// `unowned(unsafe)`: the device owns both this instance and its host, and every access
+    /// to a safe unowned reference costs an atomic retain and release (ADR 0027).
+    unowned(unsafe) let host: any ISISHost
 
     /// Circuits in configuration order; `slot` maps device interface index to position.
     public internal(set) var circuits: [ISISCircuit] = []
@@ -165,15 +167,21 @@ public final class ISISInstance {
 
     // MARK: Sending
 
+    /// A circuit's field, read where the circuit lies: `circuits[position].field` copies the
+    /// circuit with its adjacencies and flag maps first (see `Array.inPlace`).
+    func circuit<Value>(_ position: Int, _ access: (inout ISISCircuit) -> Value) -> Value {
+        circuits.inPlace(position, access)
+    }
+
     func send(_ pdu: ISISPDU, circuit position: Int) {
-        let circuit = circuits[position]
+        let (pointToPoint, index) = circuit(position) { ($0.isPointToPoint, $0.index) }
         let destination: MACAddress
-        if circuit.isPointToPoint {
+        if pointToPoint {
             destination = ISISPDU.allISs
         } else {
             destination = ISISPDU.allISs(pdu.level ?? .level1)
         }
-        host.isisSend(pdu, interface: circuit.index, destination: destination)
+        host.isisSend(pdu, interface: index, destination: destination)
     }
 
     /// The largest PDU a circuit carries: its MTU less the LLC header (ISO 10589 dataLinkBlocksize).

@@ -48,6 +48,21 @@ public struct ISISLinkStateDatabase: Sendable {
 
     public subscript(id: ISISLSPID) -> Entry? { entries[id] }
 
+    /// The entry, for a caller that holds the database in a class's stored map: a mutating
+    /// call reaches it in place where the subscript would copy the whole database out first.
+    mutating func entry(_ id: ISISLSPID) -> Entry? { entries[id] }
+
+    /// The entry's summary now, read where the entry lies: through the map's in-place accessor,
+    /// which moves the entry out and back instead of copying it and its LSP. (A lookup of an
+    /// absent ID may make room for one more entry, as an insertion would.)
+    mutating func summary(of id: ISISLSPID, at now: SimTime) -> ISISLSPEntry? {
+        ISISLinkStateDatabase.summary(of: &entries[id], at: now)
+    }
+
+    private static func summary(of entry: inout Entry?, at now: SimTime) -> ISISLSPEntry? {
+        entry?.summary(at: now)
+    }
+
     public var sortedIDs: [ISISLSPID] { entries.keys.sorted() }
 
     mutating func install(_ lsp: ISISLSP, at now: SimTime, zeroAgeLifetime: SimTime) {

@@ -105,7 +105,7 @@ extension OSPFInstance {
         guard var neighbor = interfaces[position].neighbor(address) else { return }
         let area = interfaces[position].area
         for header in description.headers {
-            let ours = database(for: header.key.type, area: area)[header.key]
+            let ours = entry(header.key, area: area)
             if ours == nil || header.isNewer(than: ours!.header(at: host.now)) {
                 if neighbor.requested[header.key] == nil { neighbor.requestList.append(header.key) }
                 neighbor.requested[header.key] = header
@@ -208,7 +208,7 @@ extension OSPFInstance {
         let area = interfaces[position].area
         var lsas: [LSA] = []
         for key in keys {
-            guard let entry = database(for: key.type, area: area)[key] else {
+            guard let entry = self.entry(key, area: area) else {
                 sequenceMismatch(address, interface: position, reason: "request for unknown LSA \(key)")
                 return
             }
@@ -220,13 +220,13 @@ extension OSPFInstance {
     /// A request (or several) was answered: go on, or finish loading.
     func requestsAnswered(_ address: IPv4Address, interface position: Int) {
         // Read in place: a copy of the neighbor would copy its lists, and this runs for every update.
-        guard let index = interfaces[position].neighborIndex(address),
-              interfaces[position].neighbors[index].state == .loading else { return }
-        if interfaces[position].neighbors[index].requestList.isEmpty {
-            cancel(.exchangeRetransmit(interface: interfaces[position].index, neighbor: address))
+        guard let index = interface(position, { $0.neighborPosition(address) }),
+              interface(position, { $0.neighbor(at: index) { $0.state } }) == .loading else { return }
+        if interface(position, { $0.neighbor(at: index) { $0.requestList.isEmpty } }) {
+            cancel(.exchangeRetransmit(interface: interface(position) { $0.index }, neighbor: address))
             interfaces[position].withNeighbor(address) { $0.pendingRequests = [] }
             setNeighborState(address, interface: position, .full)
-        } else if interfaces[position].neighbors[index].pendingRequests.isEmpty {
+        } else if interface(position, { $0.neighbor(at: index) { $0.pendingRequests.isEmpty } }) {
             sendRequests(to: address, interface: position)
         }
     }

@@ -15,7 +15,7 @@ extension OSPFInstance {
 
     /// Sends LSAs in as many LS Update packets as the MTU requires.
     func sendUpdates(_ lsas: [LSA], interface position: Int, to destination: IPv4Address) {
-        let budget = interfaces[position].updatePayloadBudget
+        let budget = interface(position) { $0.updatePayloadBudget }
         // Packets are runs of `lsas`; when everything fits in one (the usual case) it goes as is.
         var start = 0, size = 0
         for index in lsas.indices {
@@ -37,14 +37,16 @@ extension OSPFInstance {
     func receiveLinkStateUpdate(_ lsas: [LSA], from address: IPv4Address, interface position: Int) {
         // The sender's index stays valid for the whole packet: neighbors are added only by Hellos
         // and removed only by timers and interface changes, never while an update is handled.
-        guard let sender = interfaces[position].neighborIndex(address),
-              interfaces[position].neighbors[sender].state >= .exchange else { return }
-        let area = interfaces[position].area
-        let fromDR = interfaces[position].designatedRouter == address
+        // Fields are read in place (`interface(_:_:)`): each copy of the interface would retain
+        // its neighbors' lists, and these reads happen for every LSA of every update.
+        guard let sender = interface(position, { $0.neighborPosition(address) }),
+              interface(position, { $0.neighbor(at: sender) { $0.state } }) >= .exchange else { return }
+        let (area, designatedRouter) = interface(position) { ($0.area, $0.designatedRouter) }
+        let fromDR = designatedRouter == address
         let now = host.now
         for lsa in lsas {
             let key = lsa.key
-            let current = database(for: key.type, area: area)[key]
+            let current = stamp(key, area: area)
             let currentHeader = current?.header(at: now)
             // (4) A MaxAge LSA we do not have, with nobody mid-exchange: acknowledge and drop.
             if lsa.header.age >= LSAHeader.maxAge && current == nil && !anyNeighborExchanging() {
@@ -54,7 +56,7 @@ extension OSPFInstance {
             if currentHeader == nil || lsa.header.isNewer(than: currentHeader!) {
                 // (5a) Too soon after the last instance: drop without acknowledging.
                 if let current, now - current.installedAt < OSPFInstance.minLSArrival,
-                   current.lsa.key.advertisingRouter != routerID {
+                   key.advertisingRouter != routerID {
                     continue
                 }
                 // (5c) before (5b): the lists are keyed by LSA, so the old instance must leave them
@@ -64,14 +66,14 @@ extension OSPFInstance {
                 install(lsa, area: area)
                 lsaInstalled(key, area: area)
                 if !floodedBack {
-                    let state = interfaces[position].state
+                    let state = interface(position) { $0.state }
                     if state != .backup || fromDR { queueDelayedAck(lsa.header, interface: position) }
                 }
                 if isSelfOriginated(lsa) { receivedSelfOriginated(lsa, area: area) }
                 continue
             }
             // (6) Something we requested turned out older than what we have.
-            if interfaces[position].neighbors[sender].requested[key] != nil {
+            if interface(position, { $0.neighbor(at: sender) { $0.requested[key] != nil } }) {
                 sequenceMismatch(address, interface: position, reason: "bad LS request for \(key)")
                 return
             }
@@ -79,7 +81,9 @@ extension OSPFInstance {
             if order == .orderedSame {
                 // (7) A duplicate: an implied acknowledgement if we were waiting for one.
                 if interfaces[position].neighbors[sender].retransmissionList.removeValue(forKey: key) != nil {
-                    if interfaces[position].state == .backup && fromDR { queueDelayedAck(lsa.header, interface: position) }
+                    if fromDR && interface(position, { $0.state }) == .backup {
+                        queueDelayedAck(lsa.header, interface: position)
+                    }
                 } else {
                     send(.linkStateAck([lsa.header]), interface: position, to: address)
                 }
@@ -87,8 +91,8 @@ extension OSPFInstance {
             }
             // (8) Ours is newer: send it back, unless it is being flushed at the top sequence number.
             if currentHeader!.age >= LSAHeader.maxAge && currentHeader!.sequence == LSAHeader.maxSequence { continue }
-            if now - current!.installedAt >= OSPFInstance.minLSArrival {
-                sendUpdates([transmitted(current!, interface: position)], interface: position, to: address)
+            if now - current!.installedAt >= OSPFInstance.minLSArrival, let entry = entry(key, area: area) {
+                sendUpdates([transmitted(entry, interface: position)], interface: position, to: address)
             }
         }
         requestsAnswered(address, interface: position)
@@ -102,9 +106,10 @@ extension OSPFInstance {
         var floodedBack = false
         for position in interfaces.indices {
             // Each interface is changed where it lies (`offer`); arming a timer touches only the
-            // timers and the host, never `interfaces`, so it may run meanwhile.
+            // timers and the host, never `interfaces`, so it may run meanwhile. The closure does
+            // not outlive the call, so it need not retain `self` (a retain per interface per LSA).
             let offer = interfaces[position].offer(lsa, area: area, receivedHere: position == origin, from: sender) {
-                address, index, interval in
+                [unowned(unsafe) self] address, index, interval in
                 armRetransmission(address, deviceInterface: index, interval: interval)
             }
             switch offer {
@@ -124,9 +129,9 @@ extension OSPFInstance {
     public func sendQueuedUpdates() {
         guard hasQueuedUpdates else { return }
         hasQueuedUpdates = false
-        for position in interfaces.indices where !interfaces[position].pendingFloods.isEmpty {
+        for position in interfaces.indices where !interface(position, { $0.pendingFloods.isEmpty }) {
             let lsas = interfaces[position].takePendingFloods()
-            guard interfaces[position].isUp else { continue }
+            guard interface(position, { $0.isUp }) else { continue }
             sendUpdates(lsas, interface: position, to: floodDestination(position))
         }
     }
@@ -148,7 +153,7 @@ extension OSPFInstance {
         guard let neighbor = interfaces[position].neighbor(address), !neighbor.retransmissionList.isEmpty else { return }
         let area = interfaces[position].area
         let lsas = neighbor.retransmissionList.keys.sorted().compactMap { key -> LSA? in
-            guard let entry = database(for: key.type, area: area)[key] else { return nil }
+            guard let entry = self.entry(key, area: area) else { return nil }
             return transmitted(entry, interface: position)
         }
         sendUpdates(lsas, interface: position, to: address)
@@ -174,8 +179,12 @@ extension OSPFInstance {
     // MARK: Acknowledgements (§13.5, §13.7)
 
     private func queueDelayedAck(_ header: LSAHeader, interface position: Int) {
+        // Pending acks always have their timer armed (sending them or the interface going down
+        // empties the list), so only the first one needs to look at it.
+        let first = interface(position) { $0.delayedAcks.isEmpty }
         interfaces[position].delayedAcks.append(header)
-        let timer = OSPFTimer.delayedAck(interface: interfaces[position].index)
+        guard first else { return }
+        let timer = OSPFTimer.delayedAck(interface: interface(position) { $0.index })
         if !isArmed(timer) { arm(timer, after: OSPFInstance.delayedAckInterval) }
     }
 
@@ -191,10 +200,10 @@ extension OSPFInstance {
     }
 
     func receiveLinkStateAck(_ headers: [LSAHeader], from address: IPv4Address, interface position: Int) {
-        guard let sender = interfaces[position].neighborIndex(address),
-              interfaces[position].neighbors[sender].state >= .exchange else { return }
+        guard let sender = interface(position, { $0.neighborPosition(address) }),
+              interface(position, { $0.neighbor(at: sender) { $0.state } }) >= .exchange else { return }
         if interfaces[position].acknowledge(headers, neighbor: sender) {
-            cancel(.updateRetransmit(interface: interfaces[position].index, neighbor: address))
+            cancel(.updateRetransmit(interface: interface(position) { $0.index }, neighbor: address))
         }
         removeFlushedLSAs()
     }
@@ -208,7 +217,7 @@ extension OSPFInstance {
         let pending = Set(interfaces.flatMap { $0.neighbors.flatMap { $0.retransmissionList.keys } })
         for scopedKey in maxAgeLSAs.sorted() where !pending.contains(scopedKey.key) {
             let area = scopedKey.area ?? .zero
-            guard let entry = database(for: scopedKey.key.type, area: area)[scopedKey.key] else {
+            guard let entry = self.entry(scopedKey.key, area: area) else {
                 maxAgeLSAs.remove(scopedKey)
                 continue
             }

@@ -18,8 +18,10 @@ extension OSPFInstance {
     /// Area border router by FRR's default ("cisco", RFC 3509): more than one area with an
     /// interface up, and the backbone among the configured areas.
     public var isAreaBorderRouter: Bool {
-        let active = Set(interfaces.filter(\.isUp).map(\.area))
-        return active.count > 1 && areaIDs.contains(.zero)
+        // One area (most routers) cannot make an ABR: no need to look at the interfaces.
+        guard areaIDs.count > 1, areaIDs.contains(.zero) else { return false }
+        let active = Set(interfaces.indices.filter { interface($0) { $0.isUp } }.map { interface($0) { $0.area } })
+        return active.count > 1
     }
 
     func reconcileOriginations() {
@@ -29,7 +31,7 @@ extension OSPFInstance {
         var retryAt: SimTime?
         for scopedKey in wanted.keys.sorted() {
             let want = wanted[scopedKey]!, key = scopedKey.key
-            let current = database(for: key.type, area: want.area)[key]
+            let current = entry(key, area: want.area)
             if let current, current.lsa.body == want.body, current.age(at: now) < LSAHeader.maxAge,
                !forcedOrigination.contains(scopedKey) {
                 continue
@@ -78,7 +80,7 @@ extension OSPFInstance {
 
     /// Premature ageing (§14.1): set the age to MaxAge and flood, so every router drops it.
     func flush(_ key: LSAKey, area: IPv4Address) {
-        guard let entry = database(for: key.type, area: area)[key] else { return }
+        guard let entry = self.entry(key, area: area) else { return }
         var lsa = entry.lsa
         lsa.header.age = LSAHeader.maxAge
         install(lsa, area: area)

@@ -42,9 +42,14 @@ extension OSPFInstance {
         let table = OSPFRoutingTable(areas: inputs, externals: externalDatabase, routerID: routerID,
                                      isABR: isAreaBorderRouter, now: now)
         let changed = table != routingTable
-        // An unchanged table gives the same routes: nothing to install. (The previous routes are
-        // rebuilt rather than kept: a copy per router would double the memory routes take.)
-        if changed { host.ospfInstallRoutes(table.routes(), replacing: routingTable.routes()) }
+        // An unchanged table gives the same routes: nothing to install. Otherwise the RIB gets
+        // the routes of the prefixes whose paths changed, new and previous, and leaves the rest
+        // alone. (The previous routes are rebuilt rather than kept: a copy per router would
+        // double the memory routes take.)
+        if changed {
+            let prefixes = table.changedPrefixes(since: routingTable)
+            host.ospfInstallRoutes(table.routes(for: prefixes), replacing: routingTable.routes(for: prefixes))
+        }
         routingTable = table
         log("OSPF SPF run \(spfRuns): \(table.networks.count) routes" + (changed ? ", changed" : ", unchanged"))
         if changed { host.ospfStateChanged() }

@@ -16,7 +16,9 @@ public final class OSPFInstance {
     public let configuration: OSPFConfiguration
     public let deviceName: String
     public var routerID: IPv4Address { configuration.routerID }
-    unowned let host: any OSPFHost
+    /// `unowned(unsafe)`: the device owns both this instance and its host, and every access
+    /// to a safe unowned reference costs an atomic retain and release (ADR 0027).
+    unowned(unsafe) let host: any OSPFHost
 
     /// OSPF interfaces in configuration order; `slot` maps device interface index to position.
     public internal(set) var interfaces: [OSPFInterface] = []
@@ -174,15 +176,22 @@ public final class OSPFInstance {
     // MARK: Sending
 
     func send(_ body: OSPFPacketBody, interface position: Int, to destination: IPv4Address) {
-        let interface = interfaces[position]
-        host.ospfSend(OSPFPacket(routerID: routerID, areaID: interface.area, body: body),
-                      interface: interface.index, destination: destination)
+        // Fields, not the interface: a copy would retain its neighbor and queue arrays.
+        let configuration = interface(position) { $0.configuration }
+        host.ospfSend(OSPFPacket(routerID: routerID, areaID: configuration.area, body: body),
+                      interface: configuration.interface, destination: destination)
+    }
+
+    /// An interface's field, read where the interface lies: `interfaces[position].field` copies
+    /// the interface with its neighbors' lists first (see `Array.inPlace`).
+    func interface<Value>(_ position: Int, _ access: (inout OSPFInterface) -> Value) -> Value {
+        interfaces.inPlace(position, access)
     }
 
     /// Where flooded updates and delayed acks go on an interface (§13.3, §13.5).
     func floodDestination(_ position: Int) -> IPv4Address {
-        let interface = interfaces[position]
-        if interface.isPointToPoint || interface.state == .designatedRouter || interface.state == .backup {
+        let (pointToPoint, state) = interface(position) { ($0.isPointToPoint, $0.state) }
+        if pointToPoint || state == .designatedRouter || state == .backup {
             return OSPFPacket.allSPFRouters
         }
         return OSPFPacket.allDRouters
@@ -190,9 +199,18 @@ public final class OSPFInstance {
 
     // MARK: Databases
 
-    /// The database an LSA of this type lives in, for an interface's area.
-    func database(for type: LSAType, area: IPv4Address) -> LinkStateDatabase {
-        type == .asExternal ? externalDatabase : areaDatabases[area]!
+    /// The database entry for an LSA key in an interface's area (the AS-external database for
+    /// type 5), looked up where the database lies rather than in a copy of it.
+    func entry(_ key: LSAKey, area: IPv4Address) -> LinkStateDatabase.Entry? {
+        if key.type == .asExternal { return externalDatabase[key] }
+        return areaDatabases[area]?[key]
+    }
+
+    /// The stamp (stored header and time) of an entry, read in place: what flooding compares
+    /// every arriving LSA with, without copying the entry (see `LinkStateDatabase.Stamp`).
+    func stamp(_ key: LSAKey, area: IPv4Address) -> LinkStateDatabase.Stamp? {
+        if key.type == .asExternal { return externalDatabase.stamp(key) }
+        return areaDatabases[area]?.stamp(key)
     }
 
     func install(_ lsa: LSA, area: IPv4Address) {

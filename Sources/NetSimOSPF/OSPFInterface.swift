@@ -62,6 +62,17 @@ public struct OSPFInterface {
         neighbors.firstIndex { $0.address == address }
     }
 
+    /// The neighbor's position, found without copying the neighbors it passes (see
+    /// `Array.inPlace`); for hot paths, where `neighborIndex` would copy each one.
+    mutating func neighborPosition(_ address: IPv4Address) -> Int? {
+        neighbors.firstIndexInPlace { $0.address == address }
+    }
+
+    /// A neighbor's field, read (or changed) where the neighbor lies (see `Array.inPlace`).
+    mutating func neighbor<Value>(at index: Int, _ access: (inout OSPFNeighbor) -> Value) -> Value {
+        neighbors.inPlace(index, access)
+    }
+
     /// Changes a neighbor in place; nil when there is none with this address.
     @discardableResult
     mutating func withNeighbor<Result>(_ address: IPv4Address, _ change: (inout OSPFNeighbor) -> Result) -> Result? {
@@ -119,8 +130,11 @@ public struct OSPFInterface {
                 if order == .orderedSame { continue }
             }
             if receivedHere && address == sender { continue }
-            neighbors[index].retransmissionList[key] = lsa
-            listed(address, configuration.interface, configuration.retransmitInterval)
+            // A non-empty list always has its retransmission timer armed (every path that empties
+            // a list or cancels the timer does both), so only the first entry needs to arm it.
+            let wasEmpty = neighbors[index].retransmissionList.isEmpty
+            neighbors[index].retransmissionList[key] = lsa.header
+            if wasEmpty { listed(address, configuration.interface, configuration.retransmitInterval) }
             added = true
         }
         guard added else { return .notQueued }
@@ -157,8 +171,10 @@ public struct OSPFInterface {
 
     /// Drops an LSA from every neighbor's retransmission list (§13 step 5c).
     mutating func unlist(_ key: LSAKey) {
-        for index in neighbors.indices where !neighbors[index].retransmissionList.isEmpty {
-            neighbors[index].retransmissionList.removeValue(forKey: key)
+        for index in neighbors.indices {
+            neighbor(at: index) { neighbor in
+                if !neighbor.retransmissionList.isEmpty { neighbor.retransmissionList.removeValue(forKey: key) }
+            }
         }
     }
 
@@ -166,14 +182,14 @@ public struct OSPFInterface {
     /// its retransmission list. Returns true when the list is left empty.
     mutating func acknowledge(_ headers: [LSAHeader], neighbor index: Int) -> Bool {
         for header in headers {
-            guard let pending = neighbors[index].retransmissionList[header.key]?.header else { continue }
+            guard let pending = neighbor(at: index, { $0.retransmissionList[header.key] }) else { continue }
             // The same instance: sequence and checksum agree, and both or neither are MaxAge.
             if header.sequence == pending.sequence && header.checksum == pending.checksum
                 && (header.age >= LSAHeader.maxAge) == (pending.age >= LSAHeader.maxAge) {
                 neighbors[index].retransmissionList.removeValue(forKey: header.key)
             }
         }
-        return neighbors[index].retransmissionList.isEmpty
+        return neighbor(at: index) { $0.retransmissionList.isEmpty }
     }
 
     /// How many LSA headers fit in one DD packet, and how many LSA bytes in one update.

@@ -44,8 +44,11 @@ public struct OSPFNeighbor {
     var requested: [LSAKey: LSAHeader] = [:]
     /// The requests sent and not yet answered.
     var pendingRequests: Set<LSAKey> = []
-    /// LSAs flooded to this neighbor and not yet acknowledged.
-    var retransmissionList: [LSAKey: LSA] = [:]
+    /// LSAs flooded to this neighbor and not yet acknowledged, by the header of the instance
+    /// flooded: enough to match an acknowledgement, while a retransmission sends the database's
+    /// copy. Headers are plain data; keeping the LSAs would retain and release a body for every
+    /// neighbor an LSA is flooded to and every acknowledgement.
+    var retransmissionList: [LSAKey: LSAHeader] = [:]
 
     init(routerID: IPv4Address, address: IPv4Address, priority: UInt8) {
         self.routerID = routerID

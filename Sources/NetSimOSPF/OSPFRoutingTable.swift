@@ -165,13 +165,27 @@ public struct OSPFRoutingTable: Sendable, Equatable {
     }
 
     /// The routes to hand to the RIB (`[110/cost]`; E2 routes carry their external metric).
-    public func routes() -> [Route] {
+    public func routes() -> [Route] { routes(of: Array(networks)) }
+
+    /// The routes for these prefixes alone (those the table has a path to), in prefix order.
+    func routes(for prefixes: [IPv4Prefix]) -> [Route] {
+        routes(of: prefixes.compactMap { prefix in networks[prefix].map { (key: prefix, value: $0) } })
+    }
+
+    /// The prefixes whose paths differ between `previous` and this table, including those only
+    /// one of them has: the only routes a new calculation changes in the RIB.
+    func changedPrefixes(since previous: OSPFRoutingTable) -> [IPv4Prefix] {
+        var changed = networks.compactMap { prefix, path in previous.networks[prefix] == path ? nil : prefix }
+        changed += previous.networks.keys.filter { networks[$0] == nil }
+        return changed
+    }
+
+    private func routes(of entries: [(key: IPv4Prefix, value: Path)]) -> [Route] {
         // Thousands of routes share a handful of next-hop sets (one per combination of
         // neighbors): give equal sets one array, which the RIB and FIB then share too.
         var shared: [Set<NextHop>: [NextHop]] = [:]
         // Prefix order is the order of (network, length), packed with the entry's position into
         // one integer: sorting integers and reading entries by position needs no lookups.
-        let entries = Array(networks)
         precondition(entries.count <= 0xFF_FFFF, "more routes than a position fits in 24 bits")
         let order = entries.indices.map { index in
             let prefix = entries[index].key

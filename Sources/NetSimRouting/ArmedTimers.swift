@@ -18,7 +18,10 @@ public struct ArmedTimers<Timer: Hashable> {
         tokens[timer] = nil
     }
 
-    public func isArmed(_ timer: Timer) -> Bool { tokens[timer] != nil }
+    /// Mutating only in form: a protocol instance (a class) keeps its timers in a stored
+    /// property, and a non-mutating call would copy the map out of it, a retain and a release
+    /// per question, where a mutating one reads it in place (see `Array.inPlace`).
+    public mutating func isArmed(_ timer: Timer) -> Bool { tokens[timer] != nil }
 
     /// True, disarming the timer, when `token` is its latest arming; false for a stale event.
     public mutating func fire(_ timer: Timer, token: UInt64) -> Bool {
