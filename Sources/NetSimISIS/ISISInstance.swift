@@ -24,12 +24,14 @@ public final class ISISInstance {
     unowned(unsafe) let host: any ISISHost
 
     /// Circuits in configuration order; `slot` maps device interface index to position.
-    public internal(set) var circuits: [ISISCircuit] = []
+    /// This and the databases and timers below skip the run-time exclusivity checks, which
+    /// were a tenth of flooding's cost (ADR 0027).
+    @exclusivity(unchecked) public internal(set) var circuits: [ISISCircuit] = []
     var slot: [Int: Int] = [:]
     /// The link-state database of each level the router runs.
-    public internal(set) var databases: [ISISLevel: ISISLinkStateDatabase] = [:]
+    @exclusivity(unchecked) public internal(set) var databases: [ISISLevel: ISISLinkStateDatabase] = [:]
 
-    var armedTimers = ArmedTimers<ISISTimer>()
+    @exclusivity(unchecked) var armedTimers = ArmedTimers<ISISTimer>()
 
     /// The last sequence number of each LSP this router has originated, per level (itself, its
     /// fragments and its pseudonodes); an LSP no longer wanted keeps its number for later.
@@ -168,7 +170,8 @@ public final class ISISInstance {
     // MARK: Sending
 
     /// A circuit's field, read where the circuit lies: `circuits[position].field` copies the
-    /// circuit with its adjacencies and flag maps first (see `Array.inPlace`).
+    /// circuit with its adjacencies and flag maps first (see `Array.inPlace`). `access` must not
+    /// reach `circuits` itself: its exclusivity is not checked at run time (ADR 0027).
     func circuit<Value>(_ position: Int, _ access: (inout ISISCircuit) -> Value) -> Value {
         circuits.inPlace(position, access)
     }

@@ -21,14 +21,16 @@ public final class OSPFInstance {
     unowned(unsafe) let host: any OSPFHost
 
     /// OSPF interfaces in configuration order; `slot` maps device interface index to position.
-    public internal(set) var interfaces: [OSPFInterface] = []
+    /// This and the databases and timers below skip the run-time exclusivity checks, which
+    /// were a tenth of flooding's cost (ADR 0027).
+    @exclusivity(unchecked) public internal(set) var interfaces: [OSPFInterface] = []
     var slot: [Int: Int] = [:]
     /// Area databases by area ID; `areaIDs` lists them in order.
-    var areaDatabases: [IPv4Address: LinkStateDatabase] = [:]
+    @exclusivity(unchecked) var areaDatabases: [IPv4Address: LinkStateDatabase] = [:]
     public let areaIDs: [IPv4Address]
-    var externalDatabase = LinkStateDatabase()
+    @exclusivity(unchecked) var externalDatabase = LinkStateDatabase()
 
-    var armedTimers = ArmedTimers<OSPFTimer>()
+    @exclusivity(unchecked) var armedTimers = ArmedTimers<OSPFTimer>()
 
     /// When each self-originated LSA was last originated (for MinLSInterval).
     var lastOrigination: [ScopedLSAKey: SimTime] = [:]
@@ -183,7 +185,8 @@ public final class OSPFInstance {
     }
 
     /// An interface's field, read where the interface lies: `interfaces[position].field` copies
-    /// the interface with its neighbors' lists first (see `Array.inPlace`).
+    /// the interface with its neighbors' lists first (see `Array.inPlace`). `access` must not
+    /// reach `interfaces` itself: its exclusivity is not checked at run time (ADR 0027).
     func interface<Value>(_ position: Int, _ access: (inout OSPFInterface) -> Value) -> Value {
         interfaces.inPlace(position, access)
     }
